@@ -1,0 +1,23 @@
+/** The status-bar item that shows the model in use; clicking it opens the model picker. */
+import * as vscode from 'vscode';
+
+export class ModelStatusItem implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('ollamaChat.model', vscode.StatusBarAlignment.Right, 100);
+
+  constructor(model: string) {
+    this.item.name = 'Ollama Chat Model';
+    this.item.command = 'ollamaChat.pickModel';
+    this.update(model);
+    this.item.show();
+  }
+
+  update(model: string): void {
+    this.item.text = `$(hubot) ${model}`;
+    this.item.tooltip = `Ollama Chat model: ${model}. Click to pick another.`;
+    this.item.accessibilityInformation = { label: `Ollama Chat model ${model}. Pick another model.` };
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}

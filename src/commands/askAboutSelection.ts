@@ -1,0 +1,45 @@
+/** "Ask Mistral about Selection": sends the editor selection, with file name, lines and language, to the chat. */
+import * as vscode from 'vscode';
+import { buildSelectionPrompt, DEFAULT_QUESTION } from '../chat/selectionPrompt';
+import type { ChatMessage } from '../shared/types';
+import type { Services } from './services';
+
+/** Arguments other extensions and tests may pass; a user running the command is asked for the question. */
+export interface AskArgs {
+  question?: string;
+}
+
+/**
+ * Asks for the question (default "Explain this code"), opens the chat view and sends the prompt to the active
+ * conversation (a new one when there is none). Resolves with the reply, or undefined when cancelled.
+ */
+export async function askAboutSelection(s: Services, args?: AskArgs): Promise<ChatMessage | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.selections.every((sel) => sel.isEmpty)) {
+    void vscode.window.showInformationMessage('Select some code in an editor first, then ask Ollama Chat about it.');
+    return undefined;
+  }
+  const selection = editor.selections.find((sel) => !sel.isEmpty) ?? editor.selection;
+  const question = typeof args?.question === 'string' ? args.question : await vscode.window.showInputBox({
+    title: 'Ask about the selection',
+    prompt: 'What should the model do with the selected code? Press Enter to send.',
+    value: DEFAULT_QUESTION,
+    valueSelection: [0, DEFAULT_QUESTION.length],
+  });
+  if (question === undefined) return undefined;
+  const endLine = selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line : selection.end.line + 1;
+  const built = buildSelectionPrompt({
+    code: editor.document.getText(selection),
+    languageId: editor.document.languageId,
+    fileName: vscode.workspace.asRelativePath(editor.document.uri, false),
+    startLine: selection.start.line + 1,
+    endLine,
+  }, question);
+  if (built.truncated) {
+    void vscode.window.showWarningMessage(
+      `The selection is long: only its first ${built.includedLines} of ${built.totalLines} lines are sent.`);
+  }
+  await s.view.reveal();
+  const id = s.chat.activeConversationId() ?? (await s.chat.startConversation()).id;
+  return s.chat.sendMessage(id, built.prompt);
+}

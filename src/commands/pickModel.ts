@@ -1,0 +1,81 @@
+/** "Pick Model": a quick pick of the models Ollama has now; the choice goes to `ollamaChat.model`. */
+import * as vscode from 'vscode';
+import { sameModel } from '../services/ollamaClient';
+import type { ModelDto } from '../shared/types';
+import type { Services } from './services';
+import { showCommandError } from './showError';
+
+interface ModelItem extends vscode.QuickPickItem {
+  model: string;
+  installed: boolean;
+}
+
+/** `4.1 GB`, `812 MB`. */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes <= 0) return '';
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  const i = Math.min(units.length - 1, Math.floor(Math.log(bytes) / Math.log(1000)));
+  const value = bytes / 1000 ** i;
+  return `${value >= 100 || i === 0 ? value.toFixed(0) : value.toFixed(1)} ${units[i]}`;
+}
+
+function itemFor(m: ModelDto, current: string): ModelItem {
+  const isCurrent = sameModel(current, m.name);
+  return {
+    label: m.name,
+    description: [isCurrent ? 'current' : '', m.parameterSize, m.quantization].filter(Boolean).join(' · '),
+    detail: [formatBytes(m.size) && `${formatBytes(m.size)} on disk`, m.family].filter(Boolean).join(' · ') || undefined,
+    iconPath: isCurrent ? new vscode.ThemeIcon('check') : undefined,
+    model: m.name,
+    installed: true,
+  };
+}
+
+/**
+ * Shows the picker and stores the choice. A name typed that is not installed can be chosen too: the user is told
+ * and offered to pull it. Resolves with the chosen model, or undefined when cancelled or Ollama could not be asked.
+ */
+export async function pickModel(s: Services): Promise<string | undefined> {
+  const current = s.settings.current().model;
+  const picker = vscode.window.createQuickPick<ModelItem>();
+  picker.title = 'Ollama Chat: Pick Model';
+  picker.placeholder = `Loading models from ${s.settings.current().host}…`;
+  picker.busy = true;
+  picker.matchOnDescription = true;
+  picker.show();
+  let models: ModelDto[];
+  try {
+    models = await s.chat.listModels();
+  } catch (err) {
+    picker.dispose();
+    if ((await showCommandError(s, err)) === 'retry') return pickModel(s);
+    return undefined;
+  }
+  const installed = models.map((m) => itemFor(m, current));
+  picker.items = installed;
+  picker.activeItems = installed.filter((i) => sameModel(current, i.model));
+  picker.busy = false;
+  picker.placeholder = models.length
+    ? `Current: ${current}. Type to filter, or type another name to use (and pull) it.`
+    : 'No models installed in Ollama. Type a name to pull it, e.g. mistral.';
+  picker.onDidChangeValue((value) => {
+    const name = value.trim();
+    const known = !name || installed.some((i) => i.model === name || sameModel(name, i.model));
+    picker.items = known ? installed : [...installed, { label: name, description: 'not installed — pull it', model: name, installed: false }];
+  });
+  const choice = await new Promise<ModelItem | undefined>((resolve) => {
+    picker.onDidAccept(() => resolve(picker.selectedItems[0]));
+    picker.onDidHide(() => resolve(undefined));
+  });
+  picker.dispose();
+  if (!choice) return undefined;
+  if (!choice.installed) {
+    const pull = `Pull ${choice.model}`;
+    const answer = await vscode.window.showWarningMessage(
+      `The model "${choice.model}" is not installed in Ollama. Pull it now? (It can be several GB.)`, pull, 'Use Anyway');
+    if (answer === undefined) return undefined;
+    if (answer === pull) await vscode.commands.executeCommand('ollamaChat.pullModel', choice.model);
+  }
+  await s.settings.setModel(choice.model);
+  return choice.model;
+}

@@ -1,0 +1,87 @@
+/**
+ * Wiring only: creates the services, registers the view, the commands and the status-bar item, and returns the
+ * public API. Activated when the chat view is shown or one of its commands runs (nothing at VS Code start-up).
+ */
+import * as vscode from 'vscode';
+import type { OllamaChatApi } from './api';
+import { ChatService } from './chat/chatService';
+import { ChatViewProvider, VIEW_ID } from './chat/chatViewProvider';
+import { checkConnection } from './chat/connectionCheck';
+import { ModelStatusItem } from './chat/modelStatusItem';
+import { askAboutSelection } from './commands/askAboutSelection';
+import { deleteConversation, newConversation, openConversation, renameConversation } from './commands/conversations';
+import { pickModel } from './commands/pickModel';
+import { pullModel } from './commands/pullModel';
+import type { Services } from './commands/services';
+import { ConversationStore } from './services/conversationStore';
+import { OllamaClient } from './services/ollamaClient';
+import { SettingsService } from './services/settings';
+
+let chatService: ChatService | undefined;
+
+/** Entry point called by VS Code. */
+export async function activate(context: vscode.ExtensionContext): Promise<OllamaChatApi> {
+  const log = vscode.window.createOutputChannel('Ollama Chat', { log: true });
+  const settings = new SettingsService(log);
+  const store = new ConversationStore(context.workspaceState, (m) => log.warn(m));
+  await store.load();
+  const client = new OllamaClient(() => ({ host: settings.current().host }));
+  const chat = new ChatService(store, client, () => settings.current(), (m) => log.warn(m));
+  chatService = chat;
+  const statusItem = new ModelStatusItem(settings.current().model);
+  const check = () => checkConnection(chat, settings.current());
+  let checkedOnce = false;
+  const view = new ChatViewProvider(context.extensionUri, chat, {
+    currentModel: () => settings.current().model,
+    pickModel: () => vscode.commands.executeCommand('ollamaChat.pickModel'),
+    pullModel: (model) => vscode.commands.executeCommand('ollamaChat.pullModel', model),
+    renameConversation: (id) => vscode.commands.executeCommand('ollamaChat.renameConversation', id),
+    deleteConversation: (id) => vscode.commands.executeCommand('ollamaChat.deleteConversation', id),
+    showLog: () => log.show(),
+    checkConnection: check,
+  }, log);
+  const s: Services = { chat, view, settings, client, log };
+
+  context.subscriptions.push(
+    log, settings, statusItem, view,
+    vscode.window.registerWebviewViewProvider(VIEW_ID, view),
+    view.onDidBecomeReady(() => {
+      if (checkedOnce) return;
+      checkedOnce = true;
+      void check();
+    }),
+    settings.onDidChange((current) => {
+      statusItem.update(current.model);
+      view.modelChanged();
+      if (checkedOnce) void check();
+    }),
+    vscode.commands.registerCommand('ollamaChat.askAboutSelection', (args?: { question?: string }) => askAboutSelection(s, args)),
+    vscode.commands.registerCommand('ollamaChat.pickModel', () => pickModel(s)),
+    vscode.commands.registerCommand('ollamaChat.pullModel', (name?: string) => pullModel(s, typeof name === 'string' ? name : undefined)),
+    vscode.commands.registerCommand('ollamaChat.newConversation', () => newConversation(s)),
+    vscode.commands.registerCommand('ollamaChat.openConversation', (id?: string) => openConversation(s, id)),
+    vscode.commands.registerCommand('ollamaChat.renameConversation', (id?: string, title?: string) => renameConversation(s, id, title)),
+    vscode.commands.registerCommand('ollamaChat.deleteConversation', (id?: string) => deleteConversation(s, id)),
+    vscode.commands.registerCommand('ollamaChat.stop', (id?: string) => chat.stop(typeof id === 'string' ? id : chat.activeConversationId())),
+    vscode.commands.registerCommand('ollamaChat.focusInput', async () => {
+      await view.reveal();
+      view.focusInput();
+    }),
+  );
+
+  return {
+    listModels: () => chat.listModels(),
+    startConversation: (id) => chat.startConversation(id),
+    sendMessage: (id, prompt, options) => chat.sendMessage(id, prompt, options),
+    getConversation: (id) => chat.getConversation(id),
+    listConversations: () => chat.listConversations(),
+    generate: (prompt, options) => chat.generate(prompt, options),
+    stop: (id) => chat.stop(id),
+  };
+}
+
+/** Writes any reply still streaming, so a window reload keeps what had arrived. */
+export async function deactivate(): Promise<void> {
+  await chatService?.flush();
+  chatService = undefined;
+}

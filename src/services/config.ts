@@ -1,0 +1,128 @@
+/**
+ * The extension's settings, typed and validated. Pure: the caller supplies a `get(key)` reader (VS Code's
+ * `WorkspaceConfiguration.get` in the extension, a plain object in tests), so this module imports nothing from `vscode`.
+ */
+
+/** Settings as the rest of the extension sees them, already validated. */
+export interface Settings {
+  host: string;
+  model: string;
+  systemPrompt: string;
+  /** Only the entries of `ollamaChat.options` whose types are right. */
+  options: Record<string, number | string | boolean | string[]>;
+  keepAlive: string | number;
+}
+
+/** A problem found while reading the settings, for the log and for the user. */
+export interface SettingsProblem {
+  setting: string;
+  message: string;
+}
+
+export const SECTION = 'ollamaChat';
+export const DEFAULT_HOST = 'http://127.0.0.1:11434';
+export const DEFAULT_MODEL = 'mistral';
+
+/** Ollama options and the type each must have (from Ollama's `api/types.go`). */
+const OPTION_TYPES: Record<string, 'number' | 'integer' | 'boolean' | 'string[]'> = {
+  num_ctx: 'integer', num_predict: 'integer', num_keep: 'integer', seed: 'integer', top_k: 'integer',
+  repeat_last_n: 'integer', num_batch: 'integer', num_gpu: 'integer', main_gpu: 'integer', num_thread: 'integer',
+  temperature: 'number', top_p: 'number', min_p: 'number', typical_p: 'number', repeat_penalty: 'number',
+  presence_penalty: 'number', frequency_penalty: 'number',
+  use_mmap: 'boolean', numa: 'boolean', low_vram: 'boolean', stop: 'string[]',
+};
+
+/** Outcome of validating the host setting. */
+export type HostCheck = { ok: true; host: string } | { ok: false; message: string };
+
+/**
+ * Checks that `value` is an absolute http(s) URL without credentials or query, and returns it without a trailing slash.
+ * A bare `localhost:11434` is refused (the URL parser would read `localhost:` as the scheme).
+ */
+export function validateHost(value: unknown): HostCheck {
+  const example = `Use a full URL such as ${DEFAULT_HOST} or https://ollama.example.com.`;
+  if (typeof value !== 'string' || value.trim() === '') {
+    return { ok: false, message: `The Ollama host setting is empty. ${example}` };
+  }
+  const text = value.trim();
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { ok: false, message: `"${text}" is not a URL. ${example}` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { ok: false, message: `"${text}" must start with http:// or https://. ${example}` };
+  }
+  if (!url.hostname) {
+    return { ok: false, message: `"${text}" has no host name. ${example}` };
+  }
+  if (url.username || url.password) {
+    return { ok: false, message: `Do not put credentials in the host URL; use "Ollama Chat: Set Auth Header" instead. ${example}` };
+  }
+  return { ok: true, host: `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}` };
+}
+
+function checkOption(kind: (typeof OPTION_TYPES)[string], value: unknown): boolean {
+  switch (kind) {
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'string[]':
+      return Array.isArray(value) && value.every((s) => typeof s === 'string');
+  }
+}
+
+/**
+ * Keeps the entries of a user's `ollamaChat.options` that Ollama accepts with the right type;
+ * everything else is reported, so one typo does not break every request.
+ */
+export function validateOptions(raw: unknown): { options: Settings['options']; problems: SettingsProblem[] } {
+  const options: Settings['options'] = {};
+  const problems: SettingsProblem[] = [];
+  if (raw === undefined || raw === null) return { options, problems };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push({ setting: `${SECTION}.options`, message: 'must be an object such as {"num_ctx": 8192}; ignored.' });
+    return { options, problems };
+  }
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    const kind = OPTION_TYPES[key];
+    if (!kind) {
+      problems.push({ setting: `${SECTION}.options.${key}`, message: 'is not an Ollama option; ignored.' });
+    } else if (!checkOption(kind, value)) {
+      problems.push({ setting: `${SECTION}.options.${key}`, message: `must be ${kind === 'string[]' ? 'a list of strings' : `a ${kind}`}; ignored.` });
+    } else {
+      options[key] = value as Settings['options'][string];
+    }
+  }
+  return { options, problems };
+}
+
+/**
+ * Reads and validates every setting. Invalid values fall back to defaults and are listed in `problems`;
+ * an invalid host is kept as typed so requests fail with a message that names it (see `hostProblem`).
+ */
+export function readSettings(get: (key: string) => unknown): { settings: Settings; problems: SettingsProblem[] } {
+  const problems: SettingsProblem[] = [];
+  const host = validateHost(get('host') ?? DEFAULT_HOST);
+  if (!host.ok) problems.push({ setting: `${SECTION}.host`, message: host.message });
+  const model = get('model');
+  const modelName = typeof model === 'string' && model.trim() ? model.trim() : DEFAULT_MODEL;
+  const systemPrompt = get('systemPrompt');
+  const keepAlive = get('keepAlive');
+  const { options, problems: optionProblems } = validateOptions(get('options'));
+  problems.push(...optionProblems);
+  return {
+    settings: {
+      host: host.ok ? host.host : String(get('host') ?? ''),
+      model: modelName,
+      systemPrompt: typeof systemPrompt === 'string' ? systemPrompt : '',
+      options,
+      keepAlive: typeof keepAlive === 'string' || typeof keepAlive === 'number' ? keepAlive : '5m',
+    },
+    problems,
+  };
+}

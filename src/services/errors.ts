@@ -1,0 +1,151 @@
+/**
+ * The one place where failures become user words: every error from the Ollama client, the settings or the store
+ * passes through `describeError` before it reaches the chat view, a notification or the API.
+ */
+import type { UserFacingError } from '../shared/types';
+
+/** Stable categories; tests and the webview may rely on them. */
+export type ErrorKind =
+  | 'invalidHost'
+  | 'notRunning'
+  | 'modelNotFound'
+  | 'busy'
+  | 'streamBroken'
+  | 'badRequest'
+  | 'serverError'
+  | 'invalidPrompt'
+  | 'replyInProgress'
+  | 'unknown';
+
+/** An error that already carries user words (thrown by our own code). */
+export class ChatError extends Error {
+  constructor(readonly kind: ErrorKind, message: string, readonly detail?: string) {
+    super(message);
+    this.name = 'ChatError';
+  }
+}
+
+/** What we know when the error happened, to say it precisely. */
+export interface ErrorContext {
+  host: string;
+  model: string;
+}
+
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH',
+  'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'EADDRNOTAVAIL',
+]);
+
+function causeCode(err: unknown): string | undefined {
+  let current: unknown = err;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** True for errors that come from aborting a request on purpose (Stop). */
+export function isAbortError(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'AbortError' || /aborted/i.test(err.message) && !/terminated/.test(err.message));
+}
+
+/** The model named in the settings or the request is not installed: offer to pull it or pick another. */
+export function modelNotFoundError(ctx: ErrorContext, serverMessage?: string): UserFacingError & { kind: ErrorKind } {
+  return {
+    kind: 'modelNotFound',
+    message: `The model "${ctx.model}" is not installed in Ollama at ${ctx.host}.`,
+    detail: `Pull it (ollama pull ${ctx.model}) or pick another model.${serverMessage ? ` Ollama said: ${serverMessage}` : ''}`,
+    actions: [{ id: 'pullModel', label: `Pull ${ctx.model}` }, { id: 'pickModel', label: 'Pick Another Model' }],
+  };
+}
+
+/** Keeps a server-provided message short and single-line; it is shown as text, never as HTML. */
+function clip(text: string, max = 300): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
+}
+
+/**
+ * Maps any error to a `UserFacingError` with a way forward. Knows the shapes ollama-js produces:
+ * `ResponseError` (`status_code`), `TypeError: fetch failed` with a socket cause, `TypeError: terminated`,
+ * "Did not receive done…", and plain `Error(message)` for an `{"error"}` line mid-stream.
+ */
+export function describeError(err: unknown, ctx: ErrorContext): UserFacingError & { kind: ErrorKind } {
+  const retry = { id: 'retry', label: 'Retry' } as const;
+  if (err instanceof ChatError) {
+    const actions: UserFacingError['actions'] =
+      err.kind === 'invalidHost' ? [{ id: 'openSettings', label: 'Open Settings' }] : [];
+    return { kind: err.kind, message: err.message, detail: err.detail, actions };
+  }
+  const e = err instanceof Error ? err : new Error(String(err));
+  const status = (e as { status_code?: unknown }).status_code;
+  const code = causeCode(e);
+
+  if (typeof status === 'number') {
+    const serverMessage = clip(e.message);
+    if (status === 404 && /not found/i.test(serverMessage)) {
+      return modelNotFoundError(ctx, serverMessage);
+    }
+    if (status === 503) {
+      return {
+        kind: 'busy',
+        message: 'Ollama is busy with other requests. Try again in a moment.',
+        detail: `Ollama said: ${serverMessage}`,
+        actions: [retry],
+      };
+    }
+    if (status === 400) {
+      return { kind: 'badRequest', message: `Ollama refused the request: ${serverMessage}`, actions: [retry, { id: 'openSettings', label: 'Open Settings' }] };
+    }
+    return {
+      kind: 'serverError',
+      message: `Ollama at ${ctx.host} answered with an error (HTTP ${status}).`,
+      detail: serverMessage,
+      actions: [retry, { id: 'showLog', label: 'Show Log' }],
+    };
+  }
+  // `terminated` is a connection dropped after the reply started, even though its cause is a socket error.
+  if (e.name === 'TypeError' && /terminated|other side closed/i.test(e.message)) {
+    return {
+      kind: 'streamBroken',
+      message: 'The connection to Ollama was lost in the middle of the reply. What arrived is kept.',
+      detail: clip(e.message),
+      actions: [retry],
+    };
+  }
+  if ((code && CONNECTION_CODES.has(code)) || /fetch failed/i.test(e.message)) {
+    const unresolvable = code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+    return {
+      kind: 'notRunning',
+      message: unresolvable
+        ? `Cannot find the Ollama host ${ctx.host}: the name does not resolve.`
+        : `Cannot reach Ollama at ${ctx.host}. Is it running?`,
+      detail: `Start it with "ollama serve" (or open the Ollama app), or set "ollamaChat.host" to where it runs.${code ? ` (${code})` : ''}`,
+      actions: [retry, { id: 'openSettings', label: 'Open Settings' }],
+    };
+  }
+  if (/did not receive done/i.test(e.message)) {
+    return {
+      kind: 'streamBroken',
+      message: 'Ollama ended the reply without finishing it. What arrived is kept.',
+      actions: [retry],
+    };
+  }
+  if (e.name === 'Error' && e.message) {
+    // ollama-js throws a plain Error carrying the text of an {"error"} line sent mid-stream.
+    return {
+      kind: 'serverError',
+      message: 'Ollama stopped with an error while replying. What arrived is kept.',
+      detail: `Ollama said: ${clip(e.message)}`,
+      actions: [retry, { id: 'showLog', label: 'Show Log' }],
+    };
+  }
+  return {
+    kind: 'unknown',
+    message: 'Something went wrong while talking to Ollama.',
+    detail: clip(`${e.name}: ${e.message}`),
+    actions: [retry, { id: 'showLog', label: 'Show Log' }],
+  };
+}

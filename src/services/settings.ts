@@ -1,0 +1,47 @@
+/**
+ * The VS Code side of the settings: reads `ollamaChat.*` through `readSettings`, caches the result, re-reads on
+ * change and reports invalid values once in the log.
+ */
+import * as vscode from 'vscode';
+import type { Settings } from './config';
+import { readSettings, SECTION } from './config';
+
+export class SettingsService implements vscode.Disposable {
+  private cached: Settings | undefined;
+  private readonly changed = new vscode.EventEmitter<Settings>();
+  /** Fires after any `ollamaChat.*` setting changed, with the new values. */
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SECTION)) return;
+      this.cached = undefined;
+      this.changed.fire(this.current());
+    });
+  }
+
+  /** The settings now, validated. */
+  current(): Settings {
+    if (!this.cached) {
+      const config = vscode.workspace.getConfiguration(SECTION);
+      const { settings, problems } = readSettings((key) => config.get(key));
+      for (const p of problems) this.log.warn(`Setting ${p.setting} ${p.message}`);
+      this.cached = settings;
+    }
+    return this.cached;
+  }
+
+  /** Stores the model choice where the user keeps it (workspace if set there, else user settings). */
+  async setModel(model: string): Promise<void> {
+    const config = vscode.workspace.getConfiguration(SECTION);
+    const inspect = config.inspect<string>('model');
+    const target = inspect?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await config.update('model', model, target);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Data types shared by the extension host, the webview and the public API.
+ * They mirror the DTOs of the original FastAPI backend (`ModelDto`, `Query`, `ChatMessage`, `Conversation`),
+ * extended with what a chat UI needs (status, stats, timestamps). No `vscode` import: usable everywhere.
+ */
+
+/** Who wrote a message. */
+export type Role = 'user' | 'assistant' | 'system';
+
+/**
+ * Lifecycle of an assistant message. `streaming` is only seen while a reply arrives (and is persisted as such so a
+ * window reload keeps the partial text); on load a `streaming` message without a live request becomes `stopped`.
+ */
+export type MessageStatus = 'complete' | 'stopped' | 'error' | 'streaming';
+
+/** Figures from Ollama's final stream chunk, converted from nanoseconds to milliseconds. */
+export interface GenerationStats {
+  /** Tokens generated (`eval_count`). */
+  evalCount: number;
+  /** Tokens of the prompt that were evaluated (`prompt_eval_count`). */
+  promptEvalCount: number;
+  /** Wall time of the whole request on the server (`total_duration`). */
+  totalDurationMs: number;
+  /** Time spent loading the model (`load_duration`). */
+  loadDurationMs: number;
+  /** Time spent generating (`eval_duration`). */
+  evalDurationMs: number;
+  /** `evalCount / evalDuration`, 0 when the duration is unknown. */
+  tokensPerSecond: number;
+  /** Measured by the extension: from sending the request to the first token. */
+  timeToFirstTokenMs?: number;
+  /** Why generation ended (`stop`, `length`, …). */
+  doneReason?: string;
+}
+
+/** One message of a conversation. */
+export interface ChatMessage {
+  /** Unique within its conversation. */
+  id: string;
+  role: Role;
+  content: string;
+  /** Milliseconds since the epoch. */
+  timestamp: number;
+  /** The model that wrote it (assistant) or that it was sent to (user). */
+  model?: string;
+  status?: MessageStatus;
+  stats?: GenerationStats;
+  /** Reasoning of a thinking model, shown collapsed above the answer. */
+  thinking?: string;
+  /** For `status: 'error'`: what went wrong, in user words. */
+  error?: string;
+}
+
+/** Per-conversation overrides of the global settings. */
+export interface ConversationSettings {
+  model?: string;
+  systemPrompt?: string;
+  temperature?: number;
+  numCtx?: number;
+}
+
+/** A conversation as stored and as returned by the API. */
+export interface Conversation {
+  id: string;
+  title: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  updatedAt: number;
+  messages: ChatMessage[];
+  settings?: ConversationSettings;
+}
+
+/** What the history list needs, without the messages. */
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  messageCount: number;
+  /** Model of the last assistant message, if any. */
+  model?: string;
+}
+
+/**
+ * A model installed in Ollama. `model` and `version` split the name at the colon (`mistral:latest` →
+ * `mistral` + `latest`) like the original backend's `ModelDto`; the rest comes from `/api/tags`.
+ */
+export interface ModelDto {
+  model: string;
+  version: string;
+  /** Full name as Ollama knows it, e.g. `mistral:latest`. */
+  name: string;
+  /** Bytes on disk. */
+  size: number;
+  parameterSize?: string;
+  quantization?: string;
+  family?: string;
+  modifiedAt?: string;
+}
+
+/** Stable names of the actions offered with an inline error. */
+export type ErrorActionId = 'retry' | 'pullModel' | 'pickModel' | 'openSettings' | 'showLog';
+
+/** An error as the user sees it: plain words and a way forward. */
+export interface UserFacingError {
+  /** Short category, stable for tests: see `ErrorKind` in services/errors.ts. */
+  kind: string;
+  /** One or two sentences in user words. */
+  message: string;
+  /** Extra facts (host tried, server's own message). Rendered as text, never as HTML. */
+  detail?: string;
+  actions: { id: ErrorActionId; label: string }[];
+}

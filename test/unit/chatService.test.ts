@@ -1,0 +1,237 @@
+import * as assert from 'node:assert/strict';
+import * as net from 'node:net';
+import type { ChatEvent } from '../../src/chat/chatService';
+import { ChatService } from '../../src/chat/chatService';
+import type { Settings } from '../../src/services/config';
+import { ConversationStore } from '../../src/services/conversationStore';
+import { OllamaClient } from '../../src/services/ollamaClient';
+import { MemoryStore } from '../fixtures/memoryStore';
+import { OllamaTestServer } from '../fixtures/ollamaServer';
+import { defaultReply } from '../fixtures/replies';
+
+/** A port on which nothing listens (bound, then released). */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('ChatService against the Ollama test server', () => {
+  let server: OllamaTestServer;
+  let kv: MemoryStore;
+  let settings: Settings;
+  let chat: ChatService;
+  let events: ChatEvent[];
+
+  async function makeService(): Promise<ChatService> {
+    const store = new ConversationStore(kv);
+    await store.load();
+    const service = new ChatService(store, new OllamaClient(() => ({ host: settings.host })), () => settings);
+    service.onEvent((e) => events.push(e));
+    return service;
+  }
+
+  beforeEach(async () => {
+    server = await OllamaTestServer.start();
+    kv = new MemoryStore();
+    events = [];
+    settings = { host: server.url, model: 'mistral', systemPrompt: '', options: {}, keepAlive: '5m' };
+    chat = await makeService();
+  });
+
+  afterEach(async () => {
+    chat.stop();
+    await server.stop();
+  });
+
+  it('streams a reply in deltas, stores it with stats, and titles the conversation', async () => {
+    const c = await chat.startConversation('first');
+    const reply = await chat.sendMessage('first', 'What is TypeScript?');
+    assert.equal(reply.status, 'complete');
+    assert.equal(reply.content, defaultReply('What is TypeScript?'));
+    assert.equal(reply.role, 'assistant');
+    assert.equal(reply.model, 'mistral');
+    assert.ok(reply.stats && reply.stats.evalCount > 0 && reply.stats.tokensPerSecond > 0, JSON.stringify(reply.stats));
+    assert.ok(reply.stats.timeToFirstTokenMs !== undefined);
+    const deltas = events.filter((e) => e.type === 'delta');
+    assert.ok(deltas.length > 5, `only ${deltas.length} deltas`);
+    const stored = chat.getConversation(c.id)!;
+    assert.equal(stored.title, 'What is TypeScript?');
+    assert.deepEqual(stored.messages.map((m) => [m.role, m.status]), [['user', 'complete'], ['assistant', 'complete']]);
+    const chatRequest = await server.waitForRequest((r) => r.path === '/api/chat');
+    assert.deepEqual((chatRequest.body as { messages: unknown[] }).messages, [{ role: 'user', content: 'What is TypeScript?' }]);
+    assert.equal((chatRequest.body as { stream: boolean }).stream, true);
+  });
+
+  it('sends the history, the system prompt, options and keep_alive with the next message', async () => {
+    settings = { ...settings, systemPrompt: 'Be brief.', options: { num_ctx: 8192 }, keepAlive: '1h' };
+    await chat.startConversation('h');
+    await chat.sendMessage('h', 'one');
+    await chat.sendMessage('h', 'two', { model: 'llama3.2' });
+    const requests = server.requests.filter((r) => r.path === '/api/chat');
+    const body = requests[1].body as { model: string; messages: { role: string }[]; options: unknown; keep_alive: unknown };
+    assert.equal(body.model, 'llama3.2');
+    assert.deepEqual(body.messages.map((m) => m.role), ['system', 'user', 'assistant', 'user']);
+    assert.deepEqual(body.options, { num_ctx: 8192 });
+    assert.equal(body.keep_alive, '1h');
+  });
+
+  it('rejects a duplicate conversation id, an empty prompt and a second send while a reply streams', async () => {
+    await chat.startConversation('d');
+    await assert.rejects(chat.startConversation('d'), /already exists/);
+    await assert.rejects(chat.sendMessage('d', '   '), /empty/);
+    await assert.rejects(chat.sendMessage('nope', 'hi'), /No conversation/);
+    server.enqueueReply({ tokenDelayMs: 20 });
+    const first = chat.sendMessage('d', 'slow one');
+    await assert.rejects(chat.sendMessage('d', 'interleaved?'), /still being written/);
+    assert.equal((await first).status, 'complete');
+    assert.equal(chat.getConversation('d')!.messages.length, 2);
+  });
+
+  it('Stop mid-stream closes the request on the server and keeps the partial reply, marked stopped', async () => {
+    await chat.startConversation('s');
+    server.enqueueReply({ text: 'word '.repeat(400), tokenDelayMs: 5 });
+    const pending = chat.sendMessage('s', 'long please');
+    await new Promise<void>((resolve) => {
+      const sub = chat.onEvent((e) => {
+        if (e.type === 'delta' && events.filter((x) => x.type === 'delta').length >= 5) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    chat.stop('s');
+    const reply = await pending;
+    assert.equal(reply.status, 'stopped');
+    assert.ok(reply.content.length > 0 && reply.content.length < 2000, `${reply.content.length}`);
+    const request = await server.waitForRequest((r) => r.path === '/api/chat');
+    assert.equal(await request.done, 'clientClosed');
+    assert.equal(chat.getConversation('s')!.messages[1].status, 'stopped');
+  });
+
+  it('Stop before the first token (model still loading) aborts the waiting request', async () => {
+    await chat.startConversation('w');
+    server.enqueueReply({ firstTokenDelayMs: 30_000 });
+    const pending = chat.sendMessage('w', 'cold model');
+    const request = await server.waitForRequest((r) => r.path === '/api/chat');
+    assert.equal(chat.streamInfo('w')?.phase, 'waiting');
+    chat.stop('w');
+    chat.stop('w');
+    const reply = await pending;
+    assert.equal(reply.status, 'stopped');
+    assert.equal(reply.content, '');
+    assert.equal(await request.done, 'clientClosed');
+  });
+
+  it('keeps the partial text and says what happened when the stream breaks', async () => {
+    const cases: [Parameters<OllamaTestServer['enqueueReply']>[0], RegExp][] = [
+      [{ fault: { kind: 'midStreamError', afterTokens: 3, error: 'CUDA out of memory' } }, /stopped with an error.*CUDA out of memory/],
+      [{ fault: { kind: 'drop', afterTokens: 3 } }, /connection to Ollama was lost/],
+      [{ fault: { kind: 'noDone', afterTokens: 3 } }, /without finishing/],
+    ];
+    for (const [script, message] of cases) {
+      const c = await chat.startConversation();
+      server.enqueueReply(script);
+      const reply = await chat.sendMessage(c.id, 'break please');
+      assert.equal(reply.status, 'error', JSON.stringify(script));
+      assert.match(reply.error ?? '', message);
+      assert.ok(reply.content.length > 0, 'partial text kept');
+      assert.equal(chat.getConversation(c.id)!.messages[1].content, reply.content);
+      assert.match(chat.currentError(c.id)?.actions.map((a) => a.id).join() ?? '', /retry/);
+    }
+  });
+
+  it('maps a missing model, a busy server and Ollama not running to messages with a way forward', async () => {
+    const c = await chat.startConversation();
+    const missing = await chat.sendMessage(c.id, 'hi', { model: 'nope' });
+    assert.match(missing.error ?? '', /"nope" is not installed/);
+    assert.deepEqual(chat.currentError(c.id)?.actions.map((a) => a.id), ['pullModel', 'pickModel']);
+
+    server.enqueueReply({ fault: { kind: 'httpError', status: 503, error: 'server busy, please try again.  maximum pending requests exceeded' } });
+    const busy = await chat.sendMessage(c.id, 'again');
+    assert.match(busy.error ?? '', /busy/);
+
+    settings = { ...settings, host: `http://127.0.0.1:${await closedPort()}` };
+    const down = await chat.sendMessage(c.id, 'anyone?');
+    assert.equal(down.status, 'error');
+    assert.match(down.error ?? '', /Cannot reach Ollama at http:\/\/127\.0\.0\.1:\d+.*ollama serve/);
+    await assert.rejects(chat.listModels(), /Cannot reach Ollama/);
+    assert.equal(chat.getConversation(c.id)!.messages.filter((m) => m.role === 'user').length, 3, 'user messages kept');
+  });
+
+  it('refuses an invalid host with an example of a valid one', async () => {
+    settings = { ...settings, host: 'localhost:11434' };
+    const c = await chat.startConversation();
+    const reply = await chat.sendMessage(c.id, 'hi');
+    assert.match(reply.error ?? '', /must start with http:\/\/ or https:\/\/.*http:\/\/127\.0\.0\.1:11434/);
+    assert.equal(server.requests.length, 0);
+  });
+
+  it('Retry (regenerate) replaces a failed reply with a new one', async () => {
+    const c = await chat.startConversation();
+    server.enqueueReply({ fault: { kind: 'httpError', status: 500, error: 'boom' } });
+    assert.equal((await chat.sendMessage(c.id, 'try')).status, 'error');
+    const again = await chat.regenerate(c.id);
+    assert.equal(again.status, 'complete');
+    assert.deepEqual(chat.getConversation(c.id)!.messages.map((m) => m.status), ['complete', 'complete']);
+  });
+
+  it('edit and resend replaces the message and everything after it', async () => {
+    const c = await chat.startConversation();
+    await chat.sendMessage(c.id, 'first question');
+    await chat.sendMessage(c.id, 'second question');
+    const firstId = chat.getConversation(c.id)!.messages[0].id;
+    await chat.editAndResend(c.id, firstId, 'better question');
+    assert.deepEqual(chat.getConversation(c.id)!.messages.map((m) => m.content.slice(0, 15)),
+      ['better question', defaultReply('better question').slice(0, 15)]);
+  });
+
+  it('streams thinking separately for models that can think', async () => {
+    const c = await chat.startConversation();
+    const reply = await chat.sendMessage(c.id, 'think about it', { model: 'qwen3:8b' });
+    assert.ok(reply.thinking && reply.thinking.length > 0);
+    const body = (await server.waitForRequest((r) => r.path === '/api/chat')).body as { think?: boolean };
+    assert.equal(body.think, true);
+  });
+
+  it('persists a streaming reply while it arrives so a reload keeps it', async () => {
+    const c = await chat.startConversation();
+    server.enqueueReply({ text: 'x'.repeat(4000), tokenDelayMs: 2 });
+    const pending = chat.sendMessage(c.id, 'stream and persist');
+    await new Promise<void>((resolve) => {
+      const sub = chat.onEvent((e) => {
+        if (e.type === 'delta') {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    await chat.flush();
+    const reloaded = await makeService();
+    const partial = reloaded.getConversation(c.id)!.messages[1];
+    assert.equal(partial.status, 'stopped');
+    assert.ok(partial.content.length > 0);
+    chat.stop();
+    await pending;
+  });
+
+  it('generate streams the text of a one-shot completion and reports errors in words', async () => {
+    let text = '';
+    for await (const piece of chat.generate('Hello there')) text += piece;
+    assert.equal(text, defaultReply('Hello there'));
+    await assert.rejects(async () => {
+      for await (const _ of chat.generate('x', { model: 'missing-model' })) void _;
+    }, /"missing-model" is not installed/);
+  });
+
+  it('lists models as ModelDtos', async () => {
+    const models = await chat.listModels();
+    const mistral = models.find((m) => m.name === 'mistral:latest');
+    assert.ok(mistral);
+    assert.equal(mistral.model, 'mistral');
+    assert.equal(mistral.version, 'latest');
+    assert.ok(mistral.size > 0);
+  });
+});
