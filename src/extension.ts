@@ -13,6 +13,8 @@ import { deleteConversation, newConversation, openConversation, renameConversati
 import { pickModel } from './commands/pickModel';
 import { pullModel } from './commands/pullModel';
 import type { Services } from './commands/services';
+import { setAuthHeader } from './commands/setAuthHeader';
+import { AuthHeader } from './services/authHeader';
 import { ConversationStore } from './services/conversationStore';
 import { OllamaClient } from './services/ollamaClient';
 import { SettingsService } from './services/settings';
@@ -24,8 +26,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
   const log = vscode.window.createOutputChannel('Ollama Chat', { log: true });
   const settings = new SettingsService(log);
   const store = new ConversationStore(context.workspaceState, (m) => log.warn(m));
-  await store.load();
-  const client = new OllamaClient(() => ({ host: settings.current().host }));
+  const [auth] = await Promise.all([AuthHeader.load(context.secrets), store.load()]);
+  const client = new OllamaClient(() => ({ host: settings.current().host, headers: auth.headers() }));
   const chat = new ChatService(store, client, () => settings.current(), (m) => log.warn(m));
   chatService = chat;
   const statusItem = new ModelStatusItem(settings.current().model);
@@ -43,7 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
   const s: Services = { chat, view, settings, client, log };
 
   context.subscriptions.push(
-    log, settings, statusItem, view,
+    log, settings, auth, statusItem, view,
     vscode.window.registerWebviewViewProvider(VIEW_ID, view),
     view.onDidBecomeReady(() => {
       if (checkedOnce) return;
@@ -63,6 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     vscode.commands.registerCommand('ollamaChat.renameConversation', (id?: string, title?: string) => renameConversation(s, id, title)),
     vscode.commands.registerCommand('ollamaChat.deleteConversation', (id?: string) => deleteConversation(s, id)),
     vscode.commands.registerCommand('ollamaChat.stop', (id?: string) => chat.stop(typeof id === 'string' ? id : chat.activeConversationId())),
+    vscode.commands.registerCommand('ollamaChat.setAuthHeader', (text?: string) => setAuthHeader(auth, typeof text === 'string' ? text : undefined)),
     vscode.commands.registerCommand('ollamaChat.focusInput', async () => {
       await view.reveal();
       view.focusInput();

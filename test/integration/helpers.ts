@@ -1,0 +1,36 @@
+/** Shared set-up for the integration suite: the extension's API and a test Ollama server it is pointed at. */
+import * as vscode from 'vscode';
+import type { OllamaChatApi } from '../../src/api';
+import { OllamaTestServer } from '../fixtures/ollamaServer';
+
+export const EXTENSION_ID = 'ollama-chat-local.ollama-chat';
+
+/** Activates the extension (if needed) and returns its API. */
+export async function getApi(): Promise<OllamaChatApi> {
+  const extension = vscode.extensions.getExtension<OllamaChatApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`Extension ${EXTENSION_ID} is not installed in this VS Code`);
+  return extension.activate();
+}
+
+/** Sets an `ollamaChat.*` user setting and waits until the extension host sees the new value. */
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('ollamaChat').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Starts a test server and points `ollamaChat.host` at it; call `stop` in `after`. */
+export async function startServer(): Promise<OllamaTestServer> {
+  const server = await OllamaTestServer.start();
+  await setSetting('host', server.url);
+  return server;
+}
+
+/** Resolves when `condition` returns a truthy value; polls, and fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(condition: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await condition();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
