@@ -6,7 +6,8 @@
 import type { Message } from 'ollama';
 import type { StreamInfo } from '../shared/protocol';
 import { Emitter } from '../shared/emitter';
-import type { ChatMessage, Conversation, ConversationSummary, ModelDto, UserFacingError } from '../shared/types';
+import { DEFAULT_NUM_CTX, fitToContext } from './contextWindow';
+import type { ChatMessage, Conversation, ConversationSettings, ConversationSummary, ModelDto, UserFacingError } from '../shared/types';
 import type { Settings } from '../services/config';
 import { validateHost } from '../services/config';
 import type { ConversationStore } from '../services/conversationStore';
@@ -109,6 +110,27 @@ export class ChatService {
   async renameConversation(id: string, title: string): Promise<void> {
     await this.store.rename(id, title);
     this.events.fire({ type: 'history' });
+  }
+
+  /** Changes a conversation's own model, system prompt, temperature or context window (undefined = use the settings). */
+  async updateConversationSettings(id: string, changes: ConversationSettings): Promise<void> {
+    const conversation = this.store.get(id);
+    if (!conversation) throw new ChatError('unknown', `No conversation with id "${id}".`);
+    const merged: ConversationSettings = { ...conversation.settings, ...changes };
+    for (const key of Object.keys(merged) as (keyof ConversationSettings)[]) {
+      if (merged[key] === undefined || merged[key] === '') delete merged[key];
+    }
+    conversation.settings = Object.keys(merged).length ? merged : undefined;
+    await this.store.persist(id);
+    this.events.fire({ type: 'active', conversationId: this.store.activeId() });
+  }
+
+  /** Adds a conversation read from an export; a new id is given when the id is taken. Returns the id used. */
+  async importConversation(conversation: Conversation): Promise<string> {
+    const id = this.store.has(conversation.id) || !conversation.id ? newId('c') : conversation.id;
+    await this.store.restore({ ...conversation, id });
+    this.events.fire({ type: 'history' });
+    return id;
   }
 
   /** Deletes a conversation (stopping its reply first) and returns it, so the caller can offer Undo. */
@@ -240,14 +262,26 @@ export class ChatService {
     return new ChatError(described.kind, described.message, described.detail);
   }
 
-  /** The history sent to the model: system prompt, then every message with text (errors without text left out). */
-  private historyFor(conversation: Conversation): Message[] {
+  /**
+   * The history sent to the model: system prompt, then every message with text (errors without text left out),
+   * trimmed from the oldest turn to fit the context window. `notice` says what was left out, if anything.
+   */
+  private historyFor(conversation: Conversation): { messages: Message[]; notice?: string } {
     const systemPrompt = conversation.settings?.systemPrompt ?? this.settings().systemPrompt;
     const messages: Message[] = systemPrompt.trim() ? [{ role: 'system', content: systemPrompt }] : [];
     for (const m of conversation.messages) {
       if (m.content) messages.push({ role: m.role, content: m.content });
     }
-    return messages;
+    const numCtx = Number(this.optionsFor(conversation)?.num_ctx) || DEFAULT_NUM_CTX;
+    const fitted = fitToContext(messages, numCtx);
+    const notices: string[] = [];
+    if (fitted.dropped) {
+      notices.push(`The ${fitted.dropped} oldest message${fitted.dropped === 1 ? ' was' : 's were'} left out to fit the model's context window (num_ctx ${numCtx}).`);
+    }
+    if (fitted.overflow) {
+      notices.push(`Your message is longer than the context window (about ${fitted.estimatedTokens} tokens for num_ctx ${numCtx}); Ollama may cut it. Raise num_ctx in the settings.`);
+    }
+    return { messages: fitted.messages, notice: notices.join(' ') || undefined };
   }
 
   private optionsFor(conversation: Conversation): Record<string, unknown> | undefined {
@@ -275,7 +309,8 @@ export class ChatService {
   private reply(conversation: Conversation, model: string): Promise<ChatMessage> {
     const id = conversation.id;
     const message: ChatMessage = { id: newId('m'), role: 'assistant', content: '', timestamp: Date.now(), model, status: 'streaming' };
-    const history = this.historyFor(conversation);
+    const { messages: history, notice } = this.historyFor(conversation);
+    if (notice) message.notice = notice;
     conversation.messages.push(message);
     conversation.updatedAt = message.timestamp;
     const controller = new AbortController();

@@ -63,6 +63,7 @@ function validMessage(raw: unknown, index: number): ChatMessage | undefined {
   if (STATUSES.includes(m.status as MessageStatus)) message.status = m.status as MessageStatus;
   if (typeof m.thinking === 'string') message.thinking = m.thinking;
   if (typeof m.error === 'string') message.error = m.error;
+  if (typeof m.notice === 'string') message.notice = m.notice;
   if (typeof m.stats === 'object' && m.stats !== null && isFiniteNumber((m.stats as { evalCount?: unknown }).evalCount)) {
     message.stats = m.stats as ChatMessage['stats'];
   }
@@ -78,6 +79,36 @@ function validSettings(raw: unknown): ConversationSettings | undefined {
   if (isFiniteNumber(s.temperature)) out.temperature = s.temperature;
   if (isFiniteNumber(s.numCtx)) out.numCtx = s.numCtx;
   return Object.keys(out).length ? out : undefined;
+}
+
+/**
+ * Reads a conversation from untrusted data (storage, an imported file): keeps the valid messages, fills in what
+ * can be derived, and returns undefined when there is nothing usable. Dropped messages are reported to `log`.
+ */
+export function validateConversation(raw: unknown, id: string, log: (message: string) => void = () => undefined): Conversation | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const r = raw as Partial<Record<keyof Conversation, unknown>>;
+  if (!Array.isArray(r.messages)) return undefined;
+  const messages: ChatMessage[] = [];
+  r.messages.forEach((m, i) => {
+    const valid = validMessage(m, i);
+    if (valid) messages.push(valid);
+  });
+  if (messages.length !== r.messages.length) {
+    log(`Conversation ${id}: dropped ${r.messages.length - messages.length} unreadable message(s).`);
+  }
+  const firstUser = messages.find((m) => m.role === 'user');
+  const createdAt = isFiniteNumber(r.createdAt) ? r.createdAt : messages[0]?.timestamp ?? 0;
+  const conversation: Conversation = {
+    id,
+    title: typeof r.title === 'string' && r.title ? r.title.slice(0, 200) : firstUser ? titleFrom(firstUser.content) : 'New conversation',
+    createdAt,
+    updatedAt: isFiniteNumber(r.updatedAt) ? r.updatedAt : createdAt,
+    messages,
+  };
+  const settings = validSettings(r.settings);
+  if (settings) conversation.settings = settings;
+  return conversation;
 }
 
 function summaryOf(c: Conversation): ConversationSummary {
@@ -135,30 +166,10 @@ export class ConversationStore {
 
   private readConversation(id: string): Conversation | undefined {
     const raw = this.kv.get<StoredConversation>(CONVERSATION_PREFIX + id);
-    if (typeof raw !== 'object' || raw === null || !Array.isArray(raw.messages)) return undefined;
-    if (raw.schemaVersion !== SCHEMA_VERSION) {
+    if (typeof raw === 'object' && raw !== null && raw.schemaVersion !== SCHEMA_VERSION) {
       this.log(`Conversation ${id} has unknown schema version ${String(raw.schemaVersion)}; reading what is valid.`);
     }
-    const messages: ChatMessage[] = [];
-    raw.messages.forEach((m, i) => {
-      const valid = validMessage(m, i);
-      if (valid) messages.push(valid);
-    });
-    if (messages.length !== raw.messages.length) {
-      this.log(`Conversation ${id}: dropped ${raw.messages.length - messages.length} unreadable message(s).`);
-    }
-    const firstUser = messages.find((m) => m.role === 'user');
-    const createdAt = isFiniteNumber(raw.createdAt) ? raw.createdAt : messages[0]?.timestamp ?? 0;
-    const conversation: Conversation = {
-      id,
-      title: typeof raw.title === 'string' && raw.title ? raw.title : firstUser ? titleFrom(firstUser.content) : 'New conversation',
-      createdAt,
-      updatedAt: isFiniteNumber(raw.updatedAt) ? raw.updatedAt : createdAt,
-      messages,
-    };
-    const settings = validSettings(raw.settings);
-    if (settings) conversation.settings = settings;
-    return conversation;
+    return validateConversation(raw, id, this.log);
   }
 
   private async migrateLegacy(): Promise<void> {

@@ -49,6 +49,8 @@ export interface ChatMessage {
   thinking?: string;
   /** For `status: 'error'`: what went wrong, in user words. */
   error?: string;
+  /** Something the user should know about this reply, e.g. older messages left out to fit the context window. */
+  notice?: string;
 }
 
 /** Per-conversation overrides of the global settings. */

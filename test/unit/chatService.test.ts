@@ -226,6 +226,29 @@ describe('ChatService against the Ollama test server', () => {
     }, /"missing-model" is not installed/);
   });
 
+  it('leaves the oldest turns out when the context window would overflow, and says so on the reply', async () => {
+    settings = { ...settings, options: { num_ctx: 2048 } };
+    const c = await chat.startConversation();
+    server.enqueueReply({ text: 'y'.repeat(6000) });
+    await chat.sendMessage(c.id, 'first ' + 'x'.repeat(1000));
+    const reply = await chat.sendMessage(c.id, 'second question');
+    assert.match(reply.notice ?? '', /2 oldest messages were left out.*num_ctx 2048/);
+    const body = server.requests.filter((r) => r.path === '/api/chat').pop()!.body as { messages: { content: string }[] };
+    assert.deepEqual(body.messages.map((m) => m.content), ['second question']);
+  });
+
+  it('uses per-conversation settings over the global ones', async () => {
+    const c = await chat.startConversation();
+    await chat.updateConversationSettings(c.id, { model: 'llama3.2', systemPrompt: 'Talk like a pirate.', temperature: 0.1, numCtx: 16384 });
+    await chat.sendMessage(c.id, 'hello');
+    const body = server.requests.filter((r) => r.path === '/api/chat').pop()!.body as { model: string; messages: { role: string; content: string }[]; options: Record<string, number> };
+    assert.equal(body.model, 'llama3.2');
+    assert.deepEqual(body.messages[0], { role: 'system', content: 'Talk like a pirate.' });
+    assert.deepEqual(body.options, { temperature: 0.1, num_ctx: 16384 });
+    await chat.updateConversationSettings(c.id, { model: undefined, systemPrompt: undefined, temperature: undefined, numCtx: undefined });
+    assert.equal(chat.getConversation(c.id)!.settings, undefined);
+  });
+
   it('lists models as ModelDtos', async () => {
     const models = await chat.listModels();
     const mistral = models.find((m) => m.name === 'mistral:latest');
