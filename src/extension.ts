@@ -13,7 +13,13 @@ import { deleteConversation, newConversation, openConversation, renameConversati
 import { pickModel } from './commands/pickModel';
 import { pullModel } from './commands/pullModel';
 import type { Services } from './commands/services';
+import { editConversationSettings } from './commands/conversationSettings';
+import { deleteModel } from './commands/deleteModel';
+import { diagnose, testConnection } from './commands/diagnose';
+import { exportConversation, importConversation } from './commands/exportImport';
+import type { ExportFormat } from './commands/exportImport';
 import { setAuthHeader } from './commands/setAuthHeader';
+import type { ConversationSettings } from './shared/types';
 import { AuthHeader } from './services/authHeader';
 import { ConversationStore } from './services/conversationStore';
 import { OllamaClient } from './services/ollamaClient';
@@ -43,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     checkConnection: check,
   }, log);
   const s: Services = { chat, view, settings, client, log };
+  const version = String(context.extension.packageJSON.version ?? '');
 
   context.subscriptions.push(
     log, settings, auth, statusItem, view,
@@ -66,6 +73,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     vscode.commands.registerCommand('ollamaChat.deleteConversation', (id?: string) => deleteConversation(s, id)),
     vscode.commands.registerCommand('ollamaChat.stop', (id?: string) => chat.stop(typeof id === 'string' ? id : chat.activeConversationId())),
     vscode.commands.registerCommand('ollamaChat.setAuthHeader', (text?: string) => setAuthHeader(auth, typeof text === 'string' ? text : undefined)),
+    vscode.commands.registerCommand('ollamaChat.deleteModel', (name?: string) => deleteModel(s, typeof name === 'string' ? name : undefined)),
+    vscode.commands.registerCommand('ollamaChat.testConnection', () => testConnection(s, auth, version)),
+    vscode.commands.registerCommand('ollamaChat.diagnose', () => diagnose(s, auth, version)),
+    vscode.commands.registerCommand('ollamaChat.exportConversation', (id?: string, format?: ExportFormat) => exportConversation(s, typeof id === 'string' ? id : undefined, format)),
+    vscode.commands.registerCommand('ollamaChat.importConversation', (uri?: vscode.Uri) => importConversation(s, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('ollamaChat.conversationSettings', (id?: string, changes?: ConversationSettings) => editConversationSettings(s, typeof id === 'string' ? id : undefined, changes)),
     vscode.commands.registerCommand('ollamaChat.focusInput', async () => {
       await view.reveal();
       view.focusInput();

@@ -1,0 +1,47 @@
+/** "Conversation Settings…": this conversation's own model, system prompt, temperature and context window. */
+import * as vscode from 'vscode';
+import type { ConversationSettings } from '../shared/types';
+import type { Services } from './services';
+
+type Key = keyof ConversationSettings;
+
+function parseNumber(text: string, integer: boolean): number | undefined {
+  const n = Number(text);
+  return text.trim() && Number.isFinite(n) && (!integer || Number.isInteger(n)) ? n : undefined;
+}
+
+/**
+ * With `changes`, applies them directly (for tests and other extensions); otherwise lets the user pick a setting
+ * and type its value (empty = back to the global setting).
+ */
+export async function editConversationSettings(s: Services, id?: string, changes?: ConversationSettings): Promise<void> {
+  const conversationId = id ?? s.chat.activeConversationId() ?? (await s.chat.startConversation()).id;
+  if (changes) {
+    await s.chat.updateConversationSettings(conversationId, changes);
+    return;
+  }
+  const current = s.chat.getConversation(conversationId)?.settings ?? {};
+  const global = s.settings.current();
+  const describe = (value: unknown, fallback: unknown) => (value === undefined ? `default (${String(fallback) || 'none'})` : String(value));
+  const items: (vscode.QuickPickItem & { key: Key })[] = [
+    { key: 'model', label: 'Model', description: describe(current.model, global.model) },
+    { key: 'systemPrompt', label: 'System prompt', description: describe(current.systemPrompt, global.systemPrompt) },
+    { key: 'temperature', label: 'Temperature', description: describe(current.temperature, global.options.temperature ?? 'model default') },
+    { key: 'numCtx', label: 'Context window (num_ctx)', description: describe(current.numCtx, global.options.num_ctx ?? 'Ollama default') },
+  ];
+  const choice = await vscode.window.showQuickPick(items, { title: 'Ollama Chat: Conversation Settings', placeHolder: 'Setting to change for this conversation' });
+  if (!choice) return;
+  const numeric = choice.key === 'temperature' || choice.key === 'numCtx';
+  const value = await vscode.window.showInputBox({
+    title: choice.label,
+    prompt: 'Leave empty to use the global setting.',
+    value: current[choice.key] === undefined ? '' : String(current[choice.key]),
+    validateInput: (v) => {
+      if (!numeric || !v.trim()) return undefined;
+      return parseNumber(v, choice.key === 'numCtx') === undefined ? `Enter ${choice.key === 'numCtx' ? 'a whole number such as 8192' : 'a number such as 0.7'}.` : undefined;
+    },
+  });
+  if (value === undefined) return;
+  const parsed = numeric ? parseNumber(value, choice.key === 'numCtx') : value.trim() || undefined;
+  await s.chat.updateConversationSettings(conversationId, { [choice.key]: parsed });
+}

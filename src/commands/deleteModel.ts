@@ -1,0 +1,31 @@
+/** "Delete Model…": removes a model from Ollama after a modal confirmation. */
+import * as vscode from 'vscode';
+import type { Services } from './services';
+import { showCommandError } from './showError';
+
+/** Asks which model (unless given) and for confirmation; resolves true when it was deleted. */
+export async function deleteModel(s: Services, name?: string): Promise<boolean> {
+  let model = name;
+  if (!model) {
+    let models;
+    try {
+      models = await s.chat.listModels();
+    } catch (err) {
+      await showCommandError(s, err);
+      return false;
+    }
+    model = (await vscode.window.showQuickPick(models.map((m) => m.name), { title: 'Ollama Chat: Delete Model' })) ?? undefined;
+  }
+  if (!model) return false;
+  const confirm = await vscode.window.showWarningMessage(
+    `Delete the model "${model}" from Ollama? It has to be downloaded again to be used.`, { modal: true }, 'Delete');
+  if (confirm !== 'Delete') return false;
+  try {
+    await s.client.deleteModel(model);
+  } catch (err) {
+    await showCommandError(s, err, model);
+    return false;
+  }
+  void vscode.window.showInformationMessage(`Deleted model ${model}.`);
+  return true;
+}
