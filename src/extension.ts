@@ -8,6 +8,7 @@ import { ChatService } from './chat/chatService';
 import { ChatViewProvider, VIEW_ID } from './chat/chatViewProvider';
 import { checkConnection } from './chat/connectionCheck';
 import { ModelStatusItem } from './chat/modelStatusItem';
+import { registerChatParticipant, registerLanguageModelProvider } from './chat/vscodeChat';
 import { askAboutSelection } from './commands/askAboutSelection';
 import { deleteConversation, newConversation, openConversation, renameConversation } from './commands/conversations';
 import { pickModel } from './commands/pickModel';
@@ -84,6 +85,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
       view.focusInput();
     }),
   );
+
+  // VS Code's own chat: only where the running version has the APIs (see engines.vscode in the README).
+  for (const registration of [
+    registerChatParticipant(context.extensionUri, client, () => settings.current()),
+    registerLanguageModelProvider(client, () => settings.current()),
+  ]) {
+    if (registration) context.subscriptions.push(registration);
+  }
 
   return {
     listModels: () => chat.listModels(),

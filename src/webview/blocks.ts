@@ -114,15 +114,22 @@ export class BlockSplitter {
     return done;
   }
 
-  /** Ends the text: returns the last block (if it has any content) and resets the splitter. */
+  /** Ends the text: returns the blocks still pending (the last line counts as complete) and resets the splitter. */
   finish(): string[] {
+    if (this.scanned < this.text.length) {
+      const lineStart = this.scanned;
+      this.scanned = this.text.length;
+      this.classify(this.text.slice(lineStart), lineStart);
+    }
+    const done = this.finished;
+    this.finished = [];
     const rest = this.text;
     this.text = '';
     this.scanned = 0;
     this.mode = 'none';
     this.fence = undefined;
     this.previousBlank = false;
-    return isBlank(rest) ? [] : [rest];
+    return isBlank(rest) ? done : [...done, rest];
   }
 
   /** The unfinished last block, including a partial last line. */
