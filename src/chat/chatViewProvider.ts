@@ -10,13 +10,12 @@ import { assertNever, parseWebviewMessage } from '../shared/protocol';
 import type { ErrorActionId } from '../shared/types';
 import { ChatError, describeError } from '../services/errors';
 import type { ChatEvent, ChatService } from './chatService';
+import { DeltaBatcher } from './deltaBatcher';
 import { createNonce, renderWebviewHtml } from './webviewHtml';
 import { openLinkSafely } from './links';
 
 export const VIEW_ID = 'ollamaChat.chatView';
 
-/** Delay that coalesces token deltas into one post, about one animation frame. */
-const DELTA_FLUSH_MS = 16;
 
 /** Things the view asks for that belong to commands or to the wider extension. */
 export interface ViewActions {
@@ -35,8 +34,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private ready = false;
   private readonly disposables: vscode.Disposable[] = [];
   private viewDisposables: vscode.Disposable[] = [];
-  private pendingDeltas = new Map<string, Extract<HostMessage, { type: 'delta' }>>();
-  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly deltas = new DeltaBatcher((delta) => void this.view?.webview.postMessage(delta satisfies HostMessage));
   private searchSeq = 0;
   private readonly becameReady = new vscode.EventEmitter<void>();
   /** Fires each time the webview has (re)loaded and received its snapshot. */
@@ -124,15 +122,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     const active = this.chat.activeConversationId();
     switch (event.type) {
       case 'delta': {
-        if (event.conversationId !== active) return;
-        const pending = this.pendingDeltas.get(event.messageId);
-        if (pending) {
-          pending.content += event.content;
-          if (event.thinking) pending.thinking = (pending.thinking ?? '') + event.thinking;
-        } else {
-          this.pendingDeltas.set(event.messageId, { ...event });
-        }
-        this.flushTimer ??= setTimeout(() => this.flushDeltas(), DELTA_FLUSH_MS);
+        if (event.conversationId === active) this.deltas.add(event);
         return;
       }
       case 'message':
@@ -155,20 +145,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     }
   }
 
-  private flushDeltas(): void {
-    this.flushTimer = undefined;
-    const deltas = [...this.pendingDeltas.values()];
-    this.pendingDeltas.clear();
-    for (const delta of deltas) void this.view?.webview.postMessage(delta);
-  }
-
   /** Posts in order: pending deltas first, so a final `message` never overtakes the text before it. */
   private post(message: HostMessage): void {
     if (!this.view || !this.ready) return;
-    if (this.flushTimer) {
-      clearTimeout(this.flushTimer);
-      this.flushDeltas();
-    }
+    this.deltas.flush();
     void this.view.webview.postMessage(message);
   }
 
@@ -192,7 +172,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        this.pendingDeltas.clear();
+        this.deltas.clear();
         this.post({ type: 'snapshot', state: this.snapshot() });
         this.becameReady.fire();
         return;
@@ -284,7 +264,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   dispose(): void {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.deltas.clear();
     for (const d of [...this.disposables, ...this.viewDisposables]) d.dispose();
     this.becameReady.dispose();
   }
