@@ -123,6 +123,8 @@ export class ConversationStore {
   private readonly loaded = new Map<string, Conversation>();
   private readonly summaries = new Map<string, ConversationSummary>();
   private ids: string[] = [];
+  /** Ids deleted in this window, so a merged index write does not bring them back. */
+  private readonly deleted = new Set<string>();
 
   constructor(private readonly kv: KeyValueStore, private readonly log: (message: string) => void = () => undefined) {}
 
@@ -133,13 +135,10 @@ export class ConversationStore {
   async load(): Promise<void> {
     await this.migrateLegacy();
     const index = this.kv.get<StoredIndex>(INDEX_KEY);
-    let ids: string[];
-    if (index && index.schemaVersion === SCHEMA_VERSION && Array.isArray(index.ids) && index.ids.every((i) => typeof i === 'string')) {
-      ids = index.ids;
-    } else {
-      ids = this.kv.keys().filter((k) => k.startsWith(CONVERSATION_PREFIX)).map((k) => k.slice(CONVERSATION_PREFIX.length));
-      if (index !== undefined) this.log(`Conversation index was unreadable; rebuilt it from ${ids.length} stored conversation(s).`);
-    }
+    const indexed = this.storedIndexIds();
+    if (index !== undefined && !indexed) this.log('Conversation index was unreadable; rebuilt it from the stored conversations.');
+    // The keys are the truth: a conversation written by another window (whose index write lost the race) is found too.
+    const ids = [...new Set([...(indexed ?? []), ...this.storedConversationIds()])];
     this.ids = [];
     this.loaded.clear();
     this.summaries.clear();
@@ -161,7 +160,7 @@ export class ConversationStore {
     }
     if (dropped) this.log(`Dropped ${dropped} stored conversation(s) that could not be read.`);
     if (interrupted) this.log(`Kept ${interrupted} reply(ies) interrupted by a window reload, marked as stopped.`);
-    if (dropped || ids.length !== this.ids.length || index === undefined && this.ids.length) await this.writeIndex();
+    if (dropped || this.ids.length !== (indexed?.length ?? -1)) await this.writeIndex();
   }
 
   private readConversation(id: string): Conversation | undefined {
@@ -241,6 +240,7 @@ export class ConversationStore {
 
   async delete(id: string): Promise<void> {
     if (!this.loaded.delete(id)) return;
+    this.deleted.add(id);
     this.summaries.delete(id);
     this.ids = this.ids.filter((i) => i !== id);
     await this.kv.update(CONVERSATION_PREFIX + id, undefined);
@@ -251,6 +251,7 @@ export class ConversationStore {
   /** Puts back a conversation removed by `delete` (for Undo). */
   async restore(conversation: Conversation): Promise<void> {
     if (this.loaded.has(conversation.id)) return;
+    this.deleted.delete(conversation.id);
     this.loaded.set(conversation.id, conversation);
     this.ids.push(conversation.id);
     await this.persist(conversation.id);
@@ -278,7 +279,23 @@ export class ConversationStore {
     await this.kv.update(ACTIVE_KEY, id);
   }
 
+  private storedIndexIds(): string[] | undefined {
+    const index = this.kv.get<StoredIndex>(INDEX_KEY);
+    const valid = index && index.schemaVersion === SCHEMA_VERSION && Array.isArray(index.ids) && index.ids.every((i) => typeof i === 'string');
+    return valid ? index.ids : undefined;
+  }
+
+  private storedConversationIds(): string[] {
+    return this.kv.keys().filter((k) => k.startsWith(CONVERSATION_PREFIX)).map((k) => k.slice(CONVERSATION_PREFIX.length));
+  }
+
+  /**
+   * Writes the index merged with what is stored now, so two windows on one workspace do not erase each other's
+   * conversations; ids this window deleted stay deleted.
+   */
   private async writeIndex(): Promise<void> {
-    await this.kv.update(INDEX_KEY, { schemaVersion: SCHEMA_VERSION, ids: this.ids } satisfies StoredIndex);
+    const stored = (this.storedIndexIds() ?? []).filter((id) => !this.deleted.has(id) && this.kv.get(CONVERSATION_PREFIX + id) !== undefined);
+    const ids = [...new Set([...stored, ...this.ids])];
+    await this.kv.update(INDEX_KEY, { schemaVersion: SCHEMA_VERSION, ids } satisfies StoredIndex);
   }
 }

@@ -128,6 +128,21 @@ describe('ConversationStore', () => {
     assert.equal(store.get('x')?.title, 'Renamed');
   });
 
+  it('two windows on one workspace keep each other\'s conversations', async () => {
+    const windowA = new ConversationStore(kv);
+    const windowB = new ConversationStore(kv);
+    await windowA.load();
+    await windowB.load();
+    await windowA.create('from-a');
+    await windowB.create('from-b');
+    await windowB.create('b-deleted');
+    await windowB.delete('b-deleted');
+    const later = new ConversationStore(kv);
+    await later.load();
+    assert.deepEqual(later.list().map((s) => s.id).sort(), ['from-a', 'from-b']);
+    assert.deepEqual(kv.get<{ ids: string[] }>('ollamaChat.index')?.ids.sort(), ['from-a', 'from-b']);
+  });
+
   it('loads 500 conversations of 200 messages', async () => {
     const big = new MemoryStore();
     const ids: string[] = [];

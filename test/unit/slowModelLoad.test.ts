@@ -1,0 +1,32 @@
+import * as assert from 'node:assert/strict';
+import { ChatService } from '../../src/chat/chatService';
+import type { Settings } from '../../src/services/config';
+import { ConversationStore } from '../../src/services/conversationStore';
+import { OllamaClient } from '../../src/services/ollamaClient';
+import { MemoryStore } from '../fixtures/memoryStore';
+import { OllamaTestServer } from '../fixtures/ollamaServer';
+
+/** A cold model load: Ollama sends no response headers until the first token, which can take minutes. */
+describe('slow model load', function () {
+  this.timeout(120_000);
+  let server: OllamaTestServer;
+  before(async () => { server = await OllamaTestServer.start(); });
+  after(() => server.stop());
+
+  it('waits 61 s without response headers, shows "waiting" meanwhile, and then streams the reply', async () => {
+    const settings: Settings = { host: server.url, model: 'mistral', systemPrompt: '', options: {}, keepAlive: '5m' };
+    const store = new ConversationStore(new MemoryStore());
+    await store.load();
+    const chat = new ChatService(store, new OllamaClient(() => ({ host: settings.host })), () => settings);
+    const c = await chat.startConversation();
+    server.enqueueReply({ text: 'loaded at last', firstTokenDelayMs: 61_000 });
+    const pending = chat.sendMessage(c.id, 'wake up');
+    const request = await server.waitForRequest((r) => r.path === '/api/chat');
+    assert.equal(chat.streamInfo(c.id)?.phase, 'waiting');
+    const reply = await pending;
+    assert.equal(reply.status, 'complete', reply.error);
+    assert.equal(reply.content, 'loaded at last');
+    assert.ok((reply.stats?.timeToFirstTokenMs ?? 0) >= 60_000, `${reply.stats?.timeToFirstTokenMs}`);
+    assert.equal(await request.done, 'completed');
+  });
+});
