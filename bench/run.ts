@@ -1,0 +1,91 @@
+/**
+ * `npm run bench` (issue 7): measures the extension against baselines taken in the same run, prints a Markdown
+ * table and writes `test-results/bench.json`.
+ *   node out/bench/run.js [--quick] [--only streaming,store,size,render,activation]
+ * `--quick` uses smaller sizes and fewer repetitions (about a minute). The exit code is 1 when a benchmark could
+ * not run; a missed goal shows as FAIL in the table but does not change the exit code (the numbers are the product).
+ */
+import { join, resolve } from 'node:path';
+import { benchActivation } from './activation/bench';
+import { machineFacts } from './machine';
+import { nowMs } from './measure';
+import { evaluate, markdownNotes, markdownTable, writeJson, type Figure, type SectionResult } from './report';
+import { benchRender } from './render/bench';
+import { benchStore } from './store';
+import { benchSize } from './size';
+import { benchStreaming } from './streaming';
+
+const repoRoot = resolve(__dirname, '..', '..');
+const OUTPUT = join(repoRoot, 'test-results', 'bench.json');
+
+interface Section {
+  name: string;
+  /** Area shown in the table when the section fails as a whole. */
+  area: string;
+  run(quick: boolean): Promise<SectionResult>;
+}
+
+const SECTIONS: Section[] = [
+  { name: 'streaming', area: 'Streaming', run: benchStreaming },
+  { name: 'store', area: 'Store', run: benchStore },
+  // Packaging leaves production bundles in dist/: the render and activation benchmarks then measure what ships.
+  { name: 'size', area: 'Size', run: () => benchSize(repoRoot) },
+  { name: 'render', area: 'Render', run: (quick) => benchRender(repoRoot, quick) },
+  { name: 'activation', area: 'Start-up', run: (quick) => benchActivation(repoRoot, quick) },
+];
+
+function parseArgs(argv: string[]): { quick: boolean; only?: string[] } {
+  const quick = argv.includes('--quick');
+  const onlyAt = argv.indexOf('--only');
+  const only = onlyAt >= 0 ? argv[onlyAt + 1]?.split(',') : undefined;
+  const unknown = only?.filter((name) => !SECTIONS.some((s) => s.name === name)) ?? [];
+  if (unknown.length || (onlyAt >= 0 && !only)) {
+    throw new Error(`--only takes a comma-separated list of: ${SECTIONS.map((s) => s.name).join(', ')}`);
+  }
+  return { quick, only };
+}
+
+async function main(): Promise<number> {
+  const { quick, only } = parseArgs(process.argv.slice(2));
+  const started = nowMs();
+  const facts = machineFacts();
+  console.log(`Ollama Chat benchmark (${quick ? 'quick' : 'full'})`);
+  console.log(Object.entries(facts).map(([k, v]) => `  ${k}: ${v}`).join('\n'));
+  const figures: Figure[] = [];
+  const errors: string[] = [];
+  for (const section of SECTIONS.filter((s) => !only || only.includes(s.name))) {
+    const sectionStart = nowMs();
+    console.log(`\n[bench] ${section.name}…`);
+    try {
+      const result = await section.run(quick);
+      figures.push(...result.figures);
+      Object.assign(facts, result.facts);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      errors.push(`${section.name}: ${message}`);
+      console.error(`[bench] ${section.name} failed: ${err instanceof Error ? err.stack : message}`);
+      figures.push({ area: section.area, measure: `${section.name} benchmark`, value: null, unit: '', note: `failed: ${message.split('\n')[0]}` });
+    }
+    console.log(`[bench] ${section.name} done in ${((nowMs() - sectionStart) / 1000).toFixed(1)} s`);
+  }
+  const evaluated = figures.map(evaluate);
+  const durationS = (nowMs() - started) / 1000;
+  console.log(`\n${Object.entries(facts).map(([k, v]) => `${k}: ${v}`).join(' · ')}\n`);
+  console.log(markdownTable(evaluated));
+  const notes = markdownNotes(evaluated);
+  if (notes) console.log(`\n${notes}`);
+  const count = (status: string): number => evaluated.filter((f) => f.status === status).length;
+  const summary = { pass: count('PASS'), fail: count('FAIL'), skip: count('SKIP'), errors };
+  console.log(`\n${summary.pass} goals met, ${summary.fail} missed, ${summary.skip} not measured; ${durationS.toFixed(0)} s`);
+  writeJson(OUTPUT, { mode: quick ? 'quick' : 'full', date: new Date().toISOString(), durationS, machine: facts, summary, figures: evaluated });
+  console.log(`Wrote ${OUTPUT}`);
+  return errors.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,132 @@
+/**
+ * Issue 7, goals 3 and 6 (host side): history with 500 conversations of 50 messages against the same operations
+ * with 10 conversations — listing, opening one, load time, bytes written per appended message — and the host heap
+ * the loaded history takes.
+ */
+import { ChatService } from '../src/chat/chatService';
+import type { Settings } from '../src/services/config';
+import { ConversationStore } from '../src/services/conversationStore';
+import { OllamaClient } from '../src/services/ollamaClient';
+import type { ChatMessage, Conversation } from '../src/shared/types';
+import { MemoryStore } from '../test/fixtures/memoryStore';
+import { OllamaTestServer } from '../test/fixtures/ollamaServer';
+import { longReplyTokens } from '../test/fixtures/replies';
+import { HostViewRelay } from './hostView';
+import { heapUsedAfterGc, median, medianTimeSync, timed } from './measure';
+import { atMost, none, ratioAtMost, type Figure, type SectionResult } from './report';
+
+const MANY = 500;
+const FEW = 10;
+const MESSAGES = 50;
+const MODEL = 'mistral';
+/** Tokens of each stored assistant reply (about 1 KB of mixed markdown). */
+const REPLY_TOKENS = 300;
+const REPEAT = 50;
+
+/** A conversation of `MESSAGES` messages, user and assistant in turn, with distinct text per conversation. */
+function sampleConversation(n: number, reply: string): Conversation {
+  const created = 1_700_000_000_000 + n * 60_000;
+  const messages: ChatMessage[] = Array.from({ length: MESSAGES }, (_, i) => ({
+    id: `m${n}-${i}`,
+    role: i % 2 ? 'assistant' : 'user',
+    content: i % 2 ? `${reply}\n\nReply ${i} in conversation ${n}.` : `Question ${i} of conversation ${n}: how do I stream tokens from Ollama into a webview without flicker?`,
+    timestamp: created + i * 1000,
+    model: MODEL,
+    status: 'complete',
+  }));
+  return { id: `c${n}`, title: `Conversation ${n}`, createdAt: created, updatedAt: created + MESSAGES * 1000, messages };
+}
+
+/** Fills a Memento stand-in through the store's own API, so the records have exactly the stored shape. */
+async function storedHistory(count: number): Promise<MemoryStore> {
+  const kv = new MemoryStore();
+  const builder = new ConversationStore(kv);
+  await builder.load();
+  const reply = longReplyTokens(REPLY_TOKENS).join('');
+  for (let n = 0; n < count; n++) await builder.restore(sampleConversation(n, reply));
+  return kv;
+}
+
+interface Measured {
+  loadMs: number;
+  listMs: number;
+  openMs: number;
+  appendBytes: number;
+  /** Keys written by the append other than the conversation's own record and the active-conversation key. */
+  otherKeysWritten: string[];
+  storedBytes: number;
+  /** Heap added by the Memento's copy of the data (VS Code's cost, paid with any extension storing this). */
+  mementoHeap: number;
+  /** Heap added by the loaded store on top of that (the extension's own cost). */
+  storeHeap: number;
+}
+
+/** Loads `count` conversations as a new window would, then lists, opens and appends through ChatService. */
+async function measureHistory(count: number, serverUrl: string): Promise<Measured> {
+  const before = heapUsedAfterGc();
+  const kv = await storedHistory(count);
+  const withMemento = heapUsedAfterGc();
+  const storedBytes = kv.keys().reduce((sum, key) => sum + Buffer.byteLength(JSON.stringify(kv.get(key))), 0);
+  const store = new ConversationStore(kv);
+  const { ms: loadMs } = await timed(() => store.load());
+  const loaded = heapUsedAfterGc();
+  const settings: Settings = { host: serverUrl, model: MODEL, systemPrompt: '', options: {}, keepAlive: '5m' };
+  const chat = new ChatService(store, new OllamaClient(() => ({ host: serverUrl })), () => settings);
+  const relay = new HostViewRelay(chat, MODEL);
+  // What the view does whenever the history changes: list, then post the list.
+  const listMs = medianTimeSync(() => JSON.stringify({ type: 'history', conversations: chat.listConversations() }), REPEAT);
+  // Opening posts a snapshot (the conversation plus the list) from inside setActive.
+  const openTimes: number[] = [];
+  for (let i = 0; i < Math.min(REPEAT, count); i++) openTimes.push((await timed(() => chat.setActive(`c${(i * 7) % count}`))).ms);
+  const target = `c${count - 1}`;
+  await chat.setActive(target);
+  await chat.sendMessage(target, 'warm-up so the model capabilities are cached');
+  kv.resetCounters();
+  const reply = await chat.sendMessage(target, 'One more question.');
+  if (reply.status !== 'complete') throw new Error(`append: reply ended ${reply.status}`);
+  relay.dispose();
+  const ownKeys = new Set(kv.keys().filter((k) => k.endsWith(`.${target}`) || k.endsWith('activeConversation')));
+  return {
+    loadMs,
+    listMs,
+    openMs: median(openTimes),
+    appendBytes: kv.bytesWritten,
+    otherKeysWritten: [...new Set(kv.keysWritten.filter((k) => !ownKeys.has(k)))],
+    storedBytes,
+    mementoHeap: withMemento - before,
+    storeHeap: loaded - withMemento,
+  };
+}
+
+export async function benchStore(): Promise<SectionResult> {
+  const server = await OllamaTestServer.start({ defaultTokenDelayMs: 0 });
+  try {
+    const few = await measureHistory(FEW, server.url);
+    const many = await measureHistory(MANY, server.url);
+    const area = 'Store';
+    const scale = `${MANY} conversations × ${MESSAGES} messages`;
+    const baseline = (value: number): Figure['baseline'] => ({ label: `${FEW} conversations`, value });
+    return {
+      figures: [
+        { area, measure: `list history + serialize it for the view, ${scale}`, value: many.listMs, unit: 'ms', baseline: baseline(few.listMs), goal: atMost(20, 'ms') },
+        { area, measure: `open a conversation (setActive + snapshot posted), ${scale}`, value: many.openMs, unit: 'ms', baseline: baseline(few.openMs), goal: atMost(5, 'ms') },
+        {
+          area, measure: 'bytes written per appended message (question + reply)', value: many.appendBytes, unit: 'bytes', baseline: baseline(few.appendBytes), goal: ratioAtMost(1.05),
+          note: `rewrites the ${MESSAGES}-message conversation record (at the start and end of the reply), nothing else`,
+        },
+        {
+          area, measure: 'other keys written by an append', value: many.otherKeysWritten.length, unit: '', goal: none,
+          note: many.otherKeysWritten.length ? many.otherKeysWritten.join(', ') : undefined,
+        },
+        { area, measure: `store.load() at activation, ${scale}`, value: many.loadMs, unit: 'ms', baseline: baseline(few.loadMs) },
+        {
+          area: 'Memory', measure: `host heap of the loaded store, ${scale}`, value: many.storeHeap, unit: 'bytes',
+          baseline: { label: 'stored JSON size', value: many.storedBytes },
+          note: `plus ${(many.mementoHeap / 2 ** 20).toFixed(1)} MB for the workspaceState copy VS Code itself keeps in memory`,
+        },
+      ],
+    };
+  } finally {
+    await server.stop();
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Issue 7, goal 1: tokens/s of a reply through the extension's whole host path (OllamaClient, ChatService,
+ * ConversationStore on a Memento stand-in, DeltaBatcher, JSON posting) against a bare ollama-js `for await` loop
+ * on the same test server, which emits tokens as fast as it can from its own process.
+ */
+import { Ollama } from 'ollama';
+import { ChatService } from '../src/chat/chatService';
+import type { Settings } from '../src/services/config';
+import { ConversationStore } from '../src/services/conversationStore';
+import { OllamaClient } from '../src/services/ollamaClient';
+import { MemoryStore } from '../test/fixtures/memoryStore';
+import { longReplyTokens } from '../test/fixtures/replies';
+import { HostViewRelay } from './hostView';
+import { median, nowMs } from './measure';
+import { ratioAtLeast, type SectionResult } from './report';
+import { startServerProcess } from './testServerProcess';
+
+const TOKENS = 20_000;
+const MODEL = 'mistral';
+
+interface Run {
+  tokensPerSecond: number;
+  /** CPU time of this process (user + system) per token, in µs: the client's own cost. */
+  cpuUsPerToken: number;
+}
+
+/** Times one reply; `receive` streams it and returns the text. */
+async function measure(receive: () => Promise<string>, expectedLength: number): Promise<Run> {
+  const cpu = process.cpuUsage();
+  const start = nowMs();
+  const text = await receive();
+  const ms = nowMs() - start;
+  const used = process.cpuUsage(cpu);
+  if (text.length !== expectedLength) throw new Error(`reply has ${text.length} characters, expected ${expectedLength}`);
+  return { tokensPerSecond: (TOKENS / ms) * 1000, cpuUsPerToken: (used.user + used.system) / TOKENS };
+}
+
+/** The reference: what any ollama-js program does at least. */
+async function bareReply(ollama: Ollama, prompt: string): Promise<string> {
+  const stream = await ollama.chat({ model: MODEL, messages: [{ role: 'user', content: prompt }], stream: true });
+  let text = '';
+  for await (const part of stream) text += part.message.content;
+  return text;
+}
+
+/** The extension's services wired as `activate()` wires them, with a view relay listening. */
+async function extensionHost(url: string): Promise<{ chat: ChatService; relay: HostViewRelay }> {
+  const store = new ConversationStore(new MemoryStore());
+  await store.load();
+  const settings: Settings = { host: url, model: MODEL, systemPrompt: '', options: {}, keepAlive: '5m' };
+  const chat = new ChatService(store, new OllamaClient(() => ({ host: url })), () => settings);
+  return { chat, relay: new HostViewRelay(chat, MODEL) };
+}
+
+async function extensionReply(chat: ChatService, prompt: string): Promise<string> {
+  const conversation = await chat.startConversation();
+  const reply = await chat.sendMessage(conversation.id, prompt);
+  if (reply.status !== 'complete') throw new Error(`reply ended ${reply.status}: ${reply.error ?? ''}`);
+  return reply.content;
+}
+
+/** Runs warm-up plus `pairs` alternating (ABBA) pairs and reports the medians. */
+export async function benchStreaming(quick: boolean): Promise<SectionResult> {
+  const pairs = quick ? 3 : 6;
+  const server = await startServerProcess();
+  try {
+    const prompt = `[[long:${TOKENS}]]`;
+    const expectedLength = longReplyTokens(TOKENS).join('').length;
+    const ollama = new Ollama({ host: server.url });
+    const { chat, relay } = await extensionHost(server.url);
+    const bare = (): Promise<Run> => measure(() => bareReply(ollama, prompt), expectedLength);
+    const extension = (): Promise<Run> => measure(() => extensionReply(chat, prompt), expectedLength);
+    await bare();
+    await extension();
+    const bareRuns: Run[] = [];
+    const extensionRuns: Run[] = [];
+    for (let i = 0; i < pairs; i++) {
+      const order = i % 2 ? [extension, bare] : [bare, extension];
+      for (const run of order) (run === bare ? bareRuns : extensionRuns).push(await run());
+    }
+    relay.dispose();
+    const pick = (runs: Run[], key: keyof Run): number => median(runs.map((r) => r[key]));
+    const postsPerReply = relay.posts / (pairs + 1);
+    return {
+      figures: [
+        {
+          area: 'Streaming',
+          measure: `tokens/s, ${TOKENS.toLocaleString('en-US')}-token reply through the host path (median of ${pairs})`,
+          value: pick(extensionRuns, 'tokensPerSecond'),
+          unit: 'tokens/s',
+          baseline: { label: 'bare ollama-js loop', value: pick(bareRuns, 'tokensPerSecond') },
+          goal: ratioAtLeast(0.95),
+          note: `test server in its own process; ${Math.round(postsPerReply)} posts to the view per reply after coalescing`,
+        },
+        {
+          area: 'Streaming',
+          measure: 'client CPU time per token',
+          value: pick(extensionRuns, 'cpuUsPerToken'),
+          unit: 'µs',
+          baseline: { label: 'bare ollama-js loop', value: pick(bareRuns, 'cpuUsPerToken') },
+        },
+      ],
+    };
+  } finally {
+    await server.stop();
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * The chat view: lays out its parts and applies the host's messages to them. The host owns all state; this only
+ * draws it and reports the user's intents. Rendering a snapshot is idempotent (it is sent again on every show).
+ */
+import type { HostMessage, ViewState } from '../shared/protocol';
+import { assertNever } from '../shared/protocol';
+import { Composer } from './composer';
+import { h } from './dom';
+import { ErrorBanner } from './errorBanner';
+import { Header } from './header';
+import { HistoryPanel } from './historyPanel';
+import { MessageList } from './messageList';
+import type { HostChannel } from './vscodeApi';
+
+export class App {
+  private readonly header: Header;
+  private readonly messages: MessageList;
+  private readonly history: HistoryPanel;
+  private readonly banner: ErrorBanner;
+  private readonly composer: Composer;
+  private conversationId: string | null = null;
+
+  constructor(root: HTMLElement, host: HostChannel) {
+    this.header = new Header(host, () => this.setHistoryOpen(!this.history.isOpen));
+    this.messages = new MessageList(host);
+    this.history = new HistoryPanel(host, () => this.setHistoryOpen(false, true));
+    this.banner = new ErrorBanner(host);
+    this.composer = new Composer(host);
+    root.classList.add('chat');
+    root.append(
+      this.header.element,
+      h('main', { className: 'chat-main' }, this.messages.element, this.history.element),
+      this.banner.element,
+      this.composer.element,
+    );
+  }
+
+  /** Applies one message from the host. */
+  handle(message: HostMessage): void {
+    switch (message.type) {
+      case 'snapshot':
+        return this.showSnapshot(message.state);
+      case 'delta':
+        return this.messages.queueDelta(message.conversationId, message.messageId, message.content, message.thinking);
+      case 'message':
+        return this.messages.upsert(message.conversationId, message.message);
+      case 'stream':
+        this.messages.setStream(message.stream);
+        return this.composer.setStreaming(message.stream !== null);
+      case 'history':
+        return this.history.setConversations(message.conversations, this.conversationId);
+      case 'model':
+        return this.setModel(message.model);
+      case 'error':
+        return this.banner.show(message.error);
+      case 'prefill':
+        return this.composer.prefill(message.text);
+      case 'focusInput':
+        return this.composer.focus();
+      case 'searchResults':
+        return this.history.setSearchResults(message.query, message.ids);
+      default:
+        assertNever(message);
+    }
+  }
+
+  private showSnapshot(state: ViewState): void {
+    this.conversationId = state.conversation?.id ?? null;
+    this.setModel(state.model);
+    this.messages.showConversation(state.conversation, state.stream);
+    this.composer.setStreaming(state.stream !== null);
+    this.history.setConversations(state.conversations, this.conversationId);
+    this.banner.show(state.error);
+  }
+
+  private setModel(model: string): void {
+    this.header.setModel(model);
+    this.messages.setModel(model);
+    this.composer.setModel(model);
+  }
+
+  /** Opens or closes the history; closing by keyboard puts focus back on the toggle. */
+  private setHistoryOpen(open: boolean, restoreFocus = false): void {
+    this.history.setOpen(open);
+    this.header.setHistoryOpen(open);
+    if (!open && restoreFocus) this.header.historyButton.focus();
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The frame around every code block of a reply: language label and Copy / Insert at Cursor / New File buttons.
+ * The buttons carry `data-action`; the message list handles their clicks by delegation and reads the code back
+ * with `codeOf` (the text of the `<code>` element is exactly the code, highlighting or not).
+ */
+import { button, h } from './dom';
+
+export interface CodeBlockParts {
+  element: HTMLElement;
+  code: HTMLElement;
+  language: string;
+}
+
+/** Wraps a `<pre>` in the code-block frame (in place, if it is in a tree). */
+function frame(pre: HTMLPreElement, language: string): HTMLElement {
+  const header = h(
+    'div',
+    { className: 'code-block-header' },
+    h('span', { className: 'code-block-language', text: language || 'text' }),
+    h(
+      'div',
+      { className: 'code-block-actions' },
+      button({ label: 'Copy code', text: 'Copy', icon: 'copy', action: 'copy-code' }),
+      button({ label: 'Insert at Cursor', text: 'Insert', icon: 'insert', action: 'insert-code' }),
+      button({ label: 'Open in New File', text: 'New File', icon: 'newFile', action: 'new-file' }),
+    ),
+  );
+  const block = h('div', { className: 'code-block' }, header);
+  block.dataset.language = language;
+  pre.replaceWith(block);
+  block.append(pre);
+  return block;
+}
+
+/** Puts every `<pre><code>` under `root` (sanitized output) into a code-block frame; returns what it framed. */
+export function decorateCodeBlocks(root: ParentNode): CodeBlockParts[] {
+  const framed: CodeBlockParts[] = [];
+  for (const pre of root.querySelectorAll('pre')) {
+    const code = pre.querySelector('code');
+    if (!code) continue;
+    const language = /(?:^|\s)language-(\S+)/.exec(code.className)?.[1] ?? '';
+    code.classList.add('hljs');
+    framed.push({ element: frame(pre, language), code, language });
+  }
+  return framed;
+}
+
+/** An empty framed code block, filled by the caller while the code streams in. */
+export function createCodeBlock(language: string): CodeBlockParts {
+  const code = h('code', { className: 'hljs' });
+  return { element: frame(h('pre', {}, code), language), code, language };
+}
+
+/** The code and language of the code block that contains `el`, if any. */
+export function codeOf(el: Element): { code: string; language: string } | undefined {
+  const block = el.closest('.code-block');
+  const code = block?.querySelector('code');
+  if (!block || !code) return undefined;
+  return { code: code.textContent ?? '', language: (block as HTMLElement).dataset.language ?? '' };
+}

@@ -1,0 +1,91 @@
+/**
+ * The input box: Enter sends, Shift+Enter adds a line, Escape stops a streaming reply. Send is disabled while a
+ * reply streams or the text is blank; Stop shows only while one streams. The draft survives the view being hidden.
+ */
+import { autoGrow, button, h } from './dom';
+import type { HostChannel } from './vscodeApi';
+
+export class Composer {
+  readonly element: HTMLElement;
+  private readonly input: HTMLTextAreaElement;
+  private readonly send: HTMLButtonElement;
+  private readonly stop: HTMLButtonElement;
+  private streaming = false;
+
+  constructor(private readonly host: HostChannel) {
+    this.input = h('textarea', { className: 'composer-input', attrs: { 'aria-label': 'Message', rows: '1' } });
+    this.send = button({ label: 'Send', icon: 'send', className: 'button-primary', title: 'Send (Enter)' });
+    this.stop = button({ label: 'Stop', icon: 'stop', className: 'button-stop', title: 'Stop generating (Escape)' });
+    const hint = h('span', { className: 'composer-hint', text: 'Enter to send · Shift+Enter for a new line' });
+    this.element = h(
+      'div',
+      { className: 'composer' },
+      this.input,
+      h('div', { className: 'composer-toolbar' }, hint, h('div', { className: 'composer-buttons' }, this.stop, this.send)),
+    );
+
+    this.input.value = host.saved.draft;
+    this.input.addEventListener('input', () => this.onInput());
+    this.input.addEventListener('keydown', (e) => this.onKeyDown(e));
+    this.send.addEventListener('click', () => this.submit());
+    this.stop.addEventListener('click', () => this.host.post({ type: 'stop' }));
+    this.setModel('');
+    this.setStreaming(false);
+    // Sizes are known only once the element is in the document.
+    requestAnimationFrame(() => autoGrow(this.input));
+  }
+
+  /** While a reply streams: Send off, Stop on. */
+  setStreaming(streaming: boolean): void {
+    const stopHadFocus = document.activeElement === this.stop;
+    this.streaming = streaming;
+    this.stop.hidden = !streaming;
+    this.stop.disabled = !streaming;
+    this.updateSend();
+    if (stopHadFocus && !streaming) this.input.focus();
+  }
+
+  setModel(model: string): void {
+    this.input.placeholder = `Ask ${model || 'the model'}…`;
+  }
+
+  /** Puts text in the box for the user to review and send. */
+  prefill(text: string): void {
+    this.input.value = text;
+    this.onInput();
+    this.focus();
+    this.input.setSelectionRange(text.length, text.length);
+  }
+
+  focus(): void {
+    this.input.focus();
+  }
+
+  private onInput(): void {
+    autoGrow(this.input);
+    this.updateSend();
+    this.host.save({ draft: this.input.value });
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      this.submit();
+    } else if (e.key === 'Escape' && this.streaming) {
+      e.preventDefault();
+      this.host.post({ type: 'stop' });
+    }
+  }
+
+  private submit(): void {
+    const text = this.input.value;
+    if (this.streaming || text.trim() === '') return;
+    this.host.post({ type: 'send', text });
+    this.input.value = '';
+    this.onInput();
+  }
+
+  private updateSend(): void {
+    this.send.disabled = this.streaming || this.input.value.trim() === '';
+  }
+}

@@ -1,0 +1,45 @@
+/** The strip above the conversation: the model (click to pick another), New, and the History toggle. */
+import { button, h } from './dom';
+import { icon } from './icons';
+import type { HostChannel } from './vscodeApi';
+
+export class Header {
+  readonly element: HTMLElement;
+  private readonly modelButton: HTMLButtonElement;
+  private readonly modelName: HTMLElement;
+  readonly historyButton: HTMLButtonElement;
+
+  constructor(host: HostChannel, onToggleHistory: () => void) {
+    this.modelName = h('span', { className: 'model-name' });
+    this.modelButton = h(
+      'button',
+      { className: 'button model-button', attrs: { type: 'button' } },
+      icon('chat'),
+      this.modelName,
+      icon('chevron'),
+    );
+    const newButton = button({ label: 'New conversation', text: 'New', icon: 'plus' });
+    this.historyButton = button({ label: 'History', text: 'History', icon: 'history' });
+    this.historyButton.setAttribute('aria-expanded', 'false');
+    this.element = h(
+      'header',
+      { className: 'chat-header' },
+      this.modelButton,
+      h('div', { className: 'header-actions' }, newButton, this.historyButton),
+    );
+    this.modelButton.addEventListener('click', () => host.post({ type: 'pickModel' }));
+    newButton.addEventListener('click', () => host.post({ type: 'newConversation' }));
+    this.historyButton.addEventListener('click', onToggleHistory);
+  }
+
+  setModel(model: string): void {
+    this.modelName.textContent = model || 'No model';
+    this.modelButton.setAttribute('aria-label', `Model: ${model || 'none'}. Pick another model`);
+    this.modelButton.title = 'Pick the model for new messages';
+  }
+
+  setHistoryOpen(open: boolean): void {
+    this.historyButton.setAttribute('aria-expanded', String(open));
+    this.historyButton.classList.toggle('is-active', open);
+  }
+}

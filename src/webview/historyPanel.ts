@@ -1,0 +1,146 @@
+/**
+ * The list of saved conversations, newest first: open, rename, delete (the host prompts and confirms).
+ * The search box filters titles at once and asks the host (debounced) which conversations mention the query in
+ * their messages; those are shown too when the answer arrives.
+ */
+import type { ConversationSummary } from '../shared/types';
+import { button, h } from './dom';
+import { relativeTime } from './format';
+import { icon } from './icons';
+import type { HostChannel } from './vscodeApi';
+
+const SEARCH_DELAY_MS = 200;
+
+export class HistoryPanel {
+  readonly element: HTMLElement;
+  private readonly search: HTMLInputElement;
+  private readonly list: HTMLElement;
+  private readonly status: HTMLElement;
+  private conversations: ConversationSummary[] = [];
+  private currentId: string | null = null;
+  /** Ids the host found for `matchedQuery` (in titles or message text). */
+  private matches = new Set<string>();
+  private matchedQuery = '';
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly host: HostChannel,
+    private readonly onClose: () => void,
+  ) {
+    this.search = h('input', {
+      className: 'history-search',
+      attrs: { type: 'search', 'aria-label': 'Search conversations', placeholder: 'Search conversations' },
+    });
+    this.list = h('ul', { className: 'history-list', attrs: { 'aria-label': 'Conversations' } });
+    this.status = h('p', { className: 'history-status', attrs: { role: 'status' } });
+    const close = button({ label: 'Close history', icon: 'close' });
+    this.element = h(
+      'section',
+      { className: 'history-panel', attrs: { 'aria-label': 'Conversation history' }, hidden: true },
+      h('div', { className: 'history-header' }, h('div', { className: 'search-box' }, icon('search'), this.search), close),
+      this.list,
+      this.status,
+    );
+    close.addEventListener('click', onClose);
+    this.search.addEventListener('input', () => this.onSearchInput());
+    this.list.addEventListener('click', (e) => this.onClick(e));
+    this.element.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        onClose();
+      }
+    });
+  }
+
+  get isOpen(): boolean {
+    return !this.element.hidden;
+  }
+
+  setOpen(open: boolean): void {
+    this.element.hidden = !open;
+    if (open) {
+      this.render();
+      this.search.focus();
+    }
+  }
+
+  setConversations(conversations: ConversationSummary[], currentId: string | null): void {
+    this.conversations = conversations;
+    this.currentId = currentId;
+    if (this.isOpen) this.render();
+  }
+
+  /** The host's answer to `search`; answers to an older query are ignored. */
+  setSearchResults(query: string, ids: string[]): void {
+    if (query !== this.search.value.trim()) return;
+    this.matchedQuery = query;
+    this.matches = new Set(ids);
+    this.render();
+  }
+
+  private onSearchInput(): void {
+    this.render();
+    clearTimeout(this.searchTimer);
+    const query = this.search.value.trim();
+    if (query) this.searchTimer = setTimeout(() => this.host.post({ type: 'search', query }), SEARCH_DELAY_MS);
+  }
+
+  private visible(): ConversationSummary[] {
+    const query = this.search.value.trim();
+    const needle = query.toLowerCase();
+    const matches = query === this.matchedQuery ? this.matches : new Set<string>();
+    return this.conversations
+      .filter((c) => !query || c.title.toLowerCase().includes(needle) || matches.has(c.id))
+      .sort((a, b) => b.updatedAt - a.updatedAt);
+  }
+
+  private render(): void {
+    const now = Date.now();
+    const rows = this.visible().map((c) => this.row(c, now));
+    this.list.replaceChildren(...rows);
+    this.status.textContent =
+      rows.length > 0 ? '' : this.search.value.trim() ? 'No conversation matches.' : 'No conversations yet.';
+    this.status.hidden = rows.length > 0;
+  }
+
+  private row(c: ConversationSummary, now: number): HTMLElement {
+    const title = c.title || 'Untitled';
+    const meta = [c.model, relativeTime(c.updatedAt, now), `${c.messageCount} ${c.messageCount === 1 ? 'message' : 'messages'}`]
+      .filter(Boolean)
+      .join(' · ');
+    const open = h(
+      'button',
+      { className: 'history-open', attrs: { type: 'button', title: title } },
+      h('span', { className: 'history-title', text: title }),
+      h('span', { className: 'history-meta', text: meta }),
+    );
+    open.dataset.action = 'open';
+    const rename = button({ label: `Rename “${title}”`, icon: 'edit', action: 'rename' });
+    const remove = button({ label: `Delete “${title}”`, icon: 'trash', action: 'delete' });
+    const item = h('li', { className: 'history-item' }, open, h('div', { className: 'history-actions' }, rename, remove));
+    item.dataset.id = c.id;
+    if (c.id === this.currentId) {
+      item.classList.add('is-current');
+      open.setAttribute('aria-current', 'true');
+    }
+    return item;
+  }
+
+  private onClick(e: MouseEvent): void {
+    const control = (e.target as Element).closest<HTMLElement>('button[data-action]');
+    const id = control?.closest<HTMLElement>('.history-item')?.dataset.id;
+    if (!control || !id) return;
+    switch (control.dataset.action) {
+      case 'open':
+        this.host.post({ type: 'openConversation', id });
+        this.onClose();
+        return;
+      case 'rename':
+        this.host.post({ type: 'renameConversation', id });
+        return;
+      case 'delete':
+        this.host.post({ type: 'deleteConversation', id });
+        return;
+    }
+  }
+}

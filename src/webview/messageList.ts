@@ -1,0 +1,293 @@
+/**
+ * The conversation: one view per message, keyed by id so a snapshot re-uses what is already drawn. Streamed text
+ * is applied at most once per animation frame (a hidden view gets no frames, so it does no work). Follows the
+ * stream while the user is at the bottom, and offers "Jump to latest" once they scroll up.
+ * Clicks on links and on message/code buttons are handled here by delegation.
+ */
+import type { StreamInfo } from '../shared/protocol';
+import type { ChatMessage, Conversation } from '../shared/types';
+import { AssistantMessageView } from './assistantMessageView';
+import { codeOf } from './codeBlock';
+import { button, flashCopied, h } from './dom';
+import { waitingText } from './format';
+import { icon } from './icons';
+import { UserMessageView } from './userMessageView';
+import type { HostChannel } from './vscodeApi';
+
+type MessageView = AssistantMessageView | UserMessageView;
+
+/** How close to the bottom (px) still counts as "at the bottom". */
+const BOTTOM_SLACK = 24;
+
+export class MessageList {
+  readonly element: HTMLElement;
+  private readonly scroller: HTMLElement;
+  private readonly log: HTMLElement;
+  private readonly empty: HTMLElement;
+  private readonly emptyTitle: HTMLElement;
+  private readonly jump: HTMLButtonElement;
+  private readonly views = new Map<string, MessageView>();
+  /** Replies drawn before the host sent them (the waiting indicator needs a place). */
+  private readonly placeholders = new Set<string>();
+  private readonly pending = new Map<string, { content: string; thinking: string }>();
+  private frame = 0;
+  private conversationId: string | null = null;
+  private stream: StreamInfo | null = null;
+  private model = '';
+  private follow = true;
+  private lastScrollTop = 0;
+
+  constructor(private readonly host: HostChannel) {
+    this.log = h('div', { className: 'message-log', attrs: { role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages' } });
+    this.emptyTitle = h('h2', { className: 'empty-title' });
+    this.empty = h(
+      'div',
+      { className: 'empty-state' },
+      h('div', { className: 'empty-icon' }, icon('chat')),
+      this.emptyTitle,
+      h('p', { text: 'Ask anything: questions, code to write or explain, errors to fix. Everything stays on your machine.' }),
+      h(
+        'p',
+        { className: 'empty-hint' },
+        'Select code in the editor and run ',
+        h('strong', { text: 'Ollama Chat: Ask Mistral about Selection' }),
+        ' to ask about it.',
+      ),
+    );
+    this.scroller = h('div', { className: 'message-scroller' }, this.empty, this.log);
+    this.jump = button({ label: 'Jump to latest', text: 'Jump to latest', icon: 'arrowDown', className: 'jump-latest' });
+    this.jump.hidden = true;
+    this.element = h('div', { className: 'message-area' }, this.scroller, this.jump);
+
+    this.scroller.addEventListener('scroll', () => this.onScroll(), { passive: true });
+    this.jump.addEventListener('click', () => {
+      this.follow = true;
+      this.scrollToBottom();
+    });
+    this.log.addEventListener('click', (e) => this.onClick(e));
+    // Middle-click would open a link in a new browser window, outside the host's checks.
+    this.log.addEventListener('auxclick', (e) => {
+      if ((e.target as Element).closest('a')) e.preventDefault();
+    });
+    this.setModel('');
+  }
+
+  /** Draws the conversation of a snapshot, re-using the views of messages that are already shown. */
+  showConversation(conversation: Conversation | null, stream: StreamInfo | null): void {
+    this.flush();
+    const switched = (conversation?.id ?? null) !== this.conversationId;
+    if (switched) {
+      this.views.clear();
+      this.placeholders.clear();
+      this.log.replaceChildren();
+      this.follow = true;
+    }
+    this.conversationId = conversation?.id ?? null;
+    const messages = (conversation?.messages ?? []).filter((m) => m.role !== 'system');
+    const shown = new Set(messages.map((m) => m.id));
+    for (const [id, view] of this.views) {
+      if (!shown.has(id)) this.removeView(id, view);
+    }
+    let previous: Element | null = null;
+    for (const message of messages) {
+      const view = this.viewFor(message);
+      const expected: Element | null = previous ? previous.nextElementSibling : this.log.firstElementChild;
+      if (view.element !== expected) {
+        if (previous) previous.after(view.element);
+        else this.log.prepend(view.element);
+      }
+      previous = view.element;
+    }
+    this.placeholders.clear();
+    this.setStream(stream);
+  }
+
+  /** Adds a message or replaces it whole (final text, status, stats). */
+  upsert(conversationId: string, message: ChatMessage): void {
+    if (conversationId !== this.conversationId || message.role === 'system') return;
+    this.flush();
+    this.placeholders.delete(message.id);
+    const known = this.views.has(message.id);
+    const view = this.viewFor(message);
+    if (!known) {
+      this.log.append(view.element);
+      // The user just sent something: show it and what follows, wherever they had scrolled to.
+      if (message.role === 'user') this.follow = true;
+    }
+    this.refresh();
+  }
+
+  /** Queues streamed text; it is drawn on the next animation frame, merged with whatever else arrives by then. */
+  queueDelta(conversationId: string, messageId: string, content: string, thinking = ''): void {
+    if (conversationId !== this.conversationId) return;
+    const queued = this.pending.get(messageId);
+    if (queued) {
+      queued.content += content;
+      queued.thinking += thinking;
+    } else {
+      this.pending.set(messageId, { content, thinking });
+    }
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
+  }
+
+  /** Where the reply being generated is; shows the waiting indicator while no token has come. */
+  setStream(stream: StreamInfo | null): void {
+    this.flush();
+    this.stream = stream && stream.conversationId === this.conversationId ? stream : null;
+    for (const [id, view] of this.views) {
+      if (view instanceof AssistantMessageView && id !== this.stream?.messageId) view.setWaiting(null);
+      // A reply drawn only for the waiting indicator that never got any text.
+      if (this.placeholders.has(id) && id !== this.stream?.messageId) this.removeView(id, view);
+    }
+    if (this.stream) {
+      const view = this.views.get(this.stream.messageId) ?? this.placeholder(this.stream.messageId);
+      if (view instanceof AssistantMessageView) {
+        view.setWaiting(this.stream.phase === 'waiting' ? waitingText(view.message.model || this.model) : null);
+      }
+    }
+    this.refresh();
+  }
+
+  /** The model new messages go to (for the waiting text and the empty state). */
+  setModel(model: string): void {
+    this.model = model;
+    this.emptyTitle.textContent = `Chat with ${model || 'a local model'}`;
+  }
+
+  /** Applies the queued deltas now (before any message that must come after them). */
+  private flush(): void {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    if (this.pending.size === 0) return;
+    for (const [id, delta] of this.pending) {
+      let view = this.views.get(id);
+      if (!view) {
+        view = this.placeholder(id);
+        this.placeholders.delete(id);
+      }
+      if (view instanceof AssistantMessageView) view.appendDelta(delta.content, delta.thinking);
+    }
+    this.pending.clear();
+    this.settle();
+  }
+
+  private placeholder(id: string): AssistantMessageView {
+    const view = new AssistantMessageView({
+      id,
+      role: 'assistant',
+      content: '',
+      timestamp: Date.now(),
+      model: this.model,
+      status: 'streaming',
+    });
+    this.views.set(id, view);
+    this.placeholders.add(id);
+    this.log.append(view.element);
+    return view;
+  }
+
+  /** The view of a message, updated to it; a new one if it is not shown yet (or changed role). */
+  private viewFor(message: ChatMessage): MessageView {
+    const existing = this.views.get(message.id);
+    const matches = existing && (message.role === 'user') === existing instanceof UserMessageView;
+    if (existing && matches) {
+      if (existing.message !== message) existing.update(message);
+      return existing;
+    }
+    const view = message.role === 'user' ? new UserMessageView(message) : new AssistantMessageView(message);
+    if (existing) existing.element.replaceWith(view.element);
+    this.views.set(message.id, view);
+    return view;
+  }
+
+  private removeView(id: string, view: MessageView): void {
+    view.element.remove();
+    this.views.delete(id);
+    this.placeholders.delete(id);
+  }
+
+  /** After messages were added or replaced: actions that depend on position and streaming, then `settle`. */
+  private refresh(): void {
+    const streaming = this.stream !== null;
+    let lastReply: AssistantMessageView | undefined;
+    for (const el of this.log.children) {
+      const view = this.views.get((el as HTMLElement).dataset.messageId ?? '');
+      if (view instanceof AssistantMessageView) lastReply = view;
+    }
+    for (const view of this.views.values()) {
+      if (view instanceof UserMessageView) view.setCanEdit(!streaming);
+      else view.setCanRegenerate(!streaming && view === lastReply && view.message.status !== 'streaming');
+    }
+    this.settle();
+  }
+
+  /** After any change: the empty state, and following the end of the conversation. */
+  private settle(): void {
+    this.empty.hidden = this.views.size > 0;
+    if (this.follow) this.scrollToBottom();
+  }
+
+  private scrollToBottom(): void {
+    this.scroller.scrollTop = this.scroller.scrollHeight;
+  }
+
+  /**
+   * Following stops only when the user moves up (wheel, keys, scrollbar): content that grows or changes size
+   * under a following view must not count as "the user left the bottom".
+   */
+  private onScroll(): void {
+    const { scrollHeight, scrollTop, clientHeight } = this.scroller;
+    if (scrollHeight - scrollTop - clientHeight <= BOTTOM_SLACK) this.follow = true;
+    else if (scrollTop < this.lastScrollTop) this.follow = false;
+    this.lastScrollTop = scrollTop;
+    this.jump.hidden = this.follow;
+  }
+
+  private onClick(e: MouseEvent): void {
+    const target = e.target as Element;
+    const link = target.closest('a');
+    if (link) {
+      e.preventDefault();
+      const href = link.getAttribute('href');
+      // In-page fragments have nowhere to go in a reply; anything else is the host's to check and open.
+      if (href && !href.startsWith('#')) this.host.post({ type: 'openLink', href });
+      return;
+    }
+    const control = target.closest<HTMLButtonElement>('button[data-action]');
+    if (!control) return;
+    const element = control.closest<HTMLElement>('.message');
+    const view = this.views.get(element?.dataset.messageId ?? '');
+    const code = codeOf(control);
+    switch (control.dataset.action) {
+      case 'copy-code':
+        if (code) this.host.post({ type: 'copy', text: code.code });
+        flashCopied(control);
+        return;
+      case 'insert-code':
+        if (code) this.host.post({ type: 'insertCode', code: code.code });
+        return;
+      case 'new-file':
+        if (code) this.host.post({ type: 'newFile', code: code.code, language: code.language });
+        return;
+      case 'copy-message':
+        if (view) this.host.post({ type: 'copy', text: view.message.content });
+        flashCopied(control);
+        return;
+      case 'regenerate':
+        this.host.post({ type: 'regenerate' });
+        return;
+      case 'edit':
+        if (view instanceof UserMessageView) view.startEdit();
+        return;
+      case 'edit-cancel':
+        if (view instanceof UserMessageView) view.stopEdit();
+        return;
+      case 'edit-submit':
+        if (view instanceof UserMessageView && view.editedText?.trim()) {
+          this.host.post({ type: 'editAndResend', messageId: view.message.id, text: view.editedText });
+          view.stopEdit();
+        }
+        return;
+    }
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * A message the user sent: plain text (never markdown, never HTML), with Edit (inline, then resend) and Copy.
+ * Button clicks are handled by the message list's delegation through `data-action`.
+ */
+import type { ChatMessage } from '../shared/types';
+import { autoGrow, button, h } from './dom';
+import { messageShell } from './messageShell';
+
+export class UserMessageView {
+  readonly element: HTMLElement;
+  private readonly text: HTMLElement;
+  private readonly editButton: HTMLButtonElement;
+  private editor: HTMLElement | undefined;
+
+  constructor(public message: ChatMessage) {
+    const shell = messageShell(message, 'You');
+    this.element = shell.element;
+    this.text = h('div', { className: 'user-text' });
+    shell.content.append(this.text);
+    this.editButton = button({ label: 'Edit message', icon: 'edit', action: 'edit' });
+    shell.headerActions.append(this.editButton, button({ label: 'Copy message', icon: 'copy', action: 'copy-message' }));
+    shell.footer.hidden = true;
+    this.update(message);
+  }
+
+  update(message: ChatMessage): void {
+    this.message = message;
+    this.text.textContent = message.content;
+    this.element.dataset.status = message.status ?? 'complete';
+  }
+
+  /** Editing resends the conversation from here, which cannot happen while a reply streams. */
+  setCanEdit(canEdit: boolean): void {
+    this.editButton.hidden = !canEdit;
+    if (!canEdit) this.stopEdit();
+  }
+
+  /** Replaces the text with a box to edit it; Enter submits, Shift+Enter adds a line, Escape cancels. */
+  startEdit(): void {
+    if (this.editor) return;
+    const textarea = h('textarea', { className: 'edit-input', attrs: { 'aria-label': 'Edit message', rows: '1' } });
+    textarea.value = this.message.content;
+    const cancel = button({ label: 'Cancel editing', text: 'Cancel', action: 'edit-cancel' });
+    const submit = button({ label: 'Save and submit', text: 'Submit', action: 'edit-submit', className: 'button-primary' });
+    textarea.addEventListener('input', () => {
+      autoGrow(textarea);
+      submit.disabled = textarea.value.trim() === '';
+    });
+    textarea.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+        e.preventDefault();
+        if (!submit.disabled) submit.click();
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        cancel.click();
+      }
+    });
+    this.editor = h('div', { className: 'edit-box' }, textarea, h('div', { className: 'edit-actions' }, cancel, submit));
+    this.text.hidden = true;
+    this.element.classList.add('is-editing');
+    this.text.after(this.editor);
+    autoGrow(textarea);
+    textarea.focus();
+    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+  }
+
+  /** The edited text, while editing. */
+  get editedText(): string | undefined {
+    return this.editor?.querySelector('textarea')?.value;
+  }
+
+  stopEdit(): void {
+    if (!this.editor) return;
+    const hadFocus = this.editor.contains(document.activeElement);
+    this.editor.remove();
+    this.editor = undefined;
+    this.text.hidden = false;
+    this.element.classList.remove('is-editing');
+    if (hadFocus && !this.editButton.hidden) this.editButton.focus();
+  }
+}

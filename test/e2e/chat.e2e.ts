@@ -1,0 +1,220 @@
+// A person using the chat in real VS Code (code-server in Chromium) against the project's Ollama test server:
+// streaming, Stop, reload, model picker, Ask about Selection, Ollama down + Retry, code actions, hostile replies,
+// history, themes. The tests run in order and share one window, like one person's session.
+import * as assert from 'node:assert/strict';
+import type { FrameLocator, Locator } from 'playwright-core';
+import { OllamaTestServer } from '../fixtures/ollamaServer';
+import { useWorkbench } from './driver';
+import type { Workbench } from './driver';
+
+const REPLY_TIMEOUT = 30_000;
+
+/** Polls `read` until `accept` holds; fails with the last value seen. No fixed sleeps. */
+async function waitUntil<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = REPLY_TIMEOUT): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    last = await read();
+    if (accept(last)) return last;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 300)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('chat view in real VS Code', function () {
+  this.timeout(120_000);
+  const settings: Record<string, unknown> = { 'ollamaChat.model': 'mistral' };
+  let server: OllamaTestServer;
+  let port = 0;
+
+  before(async () => {
+    server = await OllamaTestServer.start();
+    port = server.port;
+    settings['ollamaChat.host'] = server.url;
+  });
+  after(() => server.stop());
+
+  const workbench = useWorkbench({ settings });
+  const wb = (): Workbench => workbench();
+  const chat = (): FrameLocator => wb().chatFrame();
+  const assistant = (): Locator => chat().locator('[data-role="assistant"]').last();
+  const replyText = async (): Promise<string> => (await assistant().locator('.markdown-body').textContent()) ?? '';
+  const status = (): Promise<string | null> => assistant().getAttribute('data-status');
+
+  async function send(text: string): Promise<void> {
+    const input = chat().locator('textarea[aria-label="Message"]');
+    await input.waitFor({ timeout: REPLY_TIMEOUT });
+    await input.fill(text);
+    // Enter is ignored while a reply is still finishing; a person would wait for the Send button too.
+    await waitUntil(() => chat().locator('button[aria-label="Send"]').isEnabled(), (enabled) => enabled, 'the Send button to be enabled');
+    await input.press('Enter');
+    await chat().locator('[data-role="user"]', { hasText: text.slice(0, 30) }).last().waitFor({ timeout: REPLY_TIMEOUT });
+  }
+
+  async function waitForStatus(expected: string): Promise<void> {
+    await waitUntil(status, (s) => s === expected, `the reply to be ${expected}`);
+  }
+
+  it('streams a markdown reply that grows piece by piece', async () => {
+    await wb().openChatView();
+    await wb().waitInChat('[role="log"]');
+    await send('Show me streaming [[slow]]');
+    await waitForStatus('streaming');
+    const first = await waitUntil(replyText, (t) => t.length > 0, 'the first token');
+    const later = await waitUntil(replyText, (t) => t.length > first.length + 20, 'more tokens');
+    assert.equal(await status(), 'streaming', `the reply was still streaming while it grew to ${later.length} characters`);
+    await waitForStatus('complete');
+    assert.ok(await assistant().locator('.markdown-body li').count() > 0, 'a rendered list');
+    assert.ok(await assistant().locator('.markdown-body pre code').count() > 0, 'a rendered code block');
+    await assistant().locator('.message-stats').filter({ hasText: /tokens/ }).waitFor();
+    await wb().screenshot('chat-light');
+  });
+
+  it('Stop ends a reply mid-way, keeps the text and marks it stopped', async () => {
+    await send('Please stop me [[slow]]');
+    await waitUntil(replyText, (t) => t.length > 10, 'some text before stopping');
+    const before = server.requests.filter((r) => r.path === '/api/chat').pop()!;
+    await chat().locator('button[aria-label="Stop"]').click();
+    await waitForStatus('stopped');
+    await assistant().locator('.message-stopped').waitFor({ state: 'visible' });
+    assert.equal(await before.done, 'clientClosed', 'the request was closed on the server');
+    assert.ok((await replyText()).length > 10);
+  });
+
+  it('keeps the conversation across a window reload', async () => {
+    const userMessages = await chat().locator('[data-role="user"]').count();
+    await wb().reload();
+    await wb().openChatView();
+    await wb().waitInChat('[data-role="user"]');
+    await waitUntil(() => chat().locator('[data-role="user"]').count(), (n) => n === userMessages, 'all user messages after the reload');
+    assert.equal(await status(), 'stopped');
+    assert.match(await chat().locator('[data-role="user"]').last().textContent() ?? '', /Please stop me/);
+  });
+
+  it('picks another model from the command palette and shows it in the status bar', async () => {
+    await wb().runCommand('Ollama Chat: Pick Model');
+    await wb().pickQuickPickItem('llama3.2:latest');
+    await wb().page.locator('.statusbar-item', { hasText: 'llama3.2:latest' }).first().waitFor({ timeout: REPLY_TIMEOUT });
+    await send('Which model answers?');
+    await waitForStatus('complete');
+    const last = server.requests.filter((r) => r.path === '/api/chat').pop()!;
+    assert.equal((last.body as { model: string }).model, 'llama3.2:latest');
+  });
+
+  it('asks about the selection in an editor', async () => {
+    await wb().runCommand('File: New Untitled Text File');
+    const editor = wb().page.locator('.monaco-editor .view-lines').first();
+    await editor.click();
+    // No brackets or indentation: the editor would auto-close and auto-indent them as it does for a person.
+    await wb().page.keyboard.type('let total = price * quantity\nprint total');
+    await wb().page.keyboard.press('Control+A');
+    await wb().runCommand('Ollama Chat: Ask Mistral about Selection');
+    const input = wb().page.locator('.quick-input-widget .quick-input-box input');
+    await waitUntil(() => input.inputValue(), (v) => v === 'Explain this code', 'the default question');
+    await input.press('Enter');
+    await wb().openChatView();
+    await chat().locator('[data-role="user"]', { hasText: 'Explain this code' }).last().waitFor({ timeout: REPLY_TIMEOUT });
+    await waitForStatus('complete');
+    const last = server.requests.filter((r) => r.path === '/api/chat').pop()!;
+    const messages = (last.body as { messages: { content: string }[] }).messages;
+    assert.match(messages[messages.length - 1].content, /^Explain this code\n\nFrom `Untitled-1` \(lines 1-2, plaintext\):\n\n```\nlet total = price \* quantity\nprint total\n```$/);
+  });
+
+  it('inserts a code block from a reply at the cursor', async () => {
+    await wb().runCommand('File: New Untitled Text File');
+    await wb().openChatView();
+    await assistant().locator('.code-block').first().hover();
+    await assistant().locator('button[aria-label="Insert at Cursor"]').first().click();
+    const code = (await assistant().locator('.code-block code').first().textContent()) ?? '';
+    await waitUntil(async () => (await wb().page.locator('.monaco-editor .view-lines').first().textContent()) ?? '',
+      (text) => text.replace(/\s+/g, '').includes(code.replace(/\s+/g, '').slice(0, 20)), 'the code in the editor');
+  });
+
+  it('says Ollama is not running, then recovers with Retry when it is back', async () => {
+    await server.stop();
+    await send('Are you there?');
+    const banner = chat().locator('.error-banner');
+    await banner.filter({ hasText: 'Cannot reach Ollama' }).waitFor({ timeout: REPLY_TIMEOUT });
+    assert.match((await banner.textContent()) ?? '', new RegExp(`127\\.0\\.0\\.1:${port}`));
+    server = await OllamaTestServer.start({ port });
+    await banner.locator('button', { hasText: 'Retry' }).click();
+    await waitForStatus('complete');
+    assert.match(await replyText(), /Are you there/);
+    await waitUntil(() => banner.isVisible(), (visible) => !visible, 'the banner to go away');
+  });
+
+  it('renders a hostile reply inert: no script runs, nothing loads from the network, layout intact', async () => {
+    const external: string[] = [];
+    wb().page.context().on('request', (request) => {
+      const url = new URL(request.url());
+      if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !url.protocol.startsWith('vscode') && url.protocol !== 'data:' && url.protocol !== 'blob:') external.push(request.url());
+    });
+    const frame = await wb().page.locator('iframe.webview.ready').first().contentFrame().locator('iframe#active-frame').elementHandle();
+    const content = await frame!.contentFrame();
+    await content!.evaluate(() => {
+      const w = window as unknown as { __fired: string[] };
+      w.__fired = [];
+      window.alert = (m?: unknown) => { w.__fired.push(String(m)); };
+      document.addEventListener('securitypolicyviolation', (e) => w.__fired.push(`csp:${e.violatedDirective}`));
+    });
+    await chat().locator('button[aria-label="New conversation"]').click();
+    await waitUntil(() => chat().locator('[data-role="user"]').count(), (n) => n === 0, 'an empty new conversation');
+    await send('Be evil [[xss]]');
+    await waitForStatus('complete');
+    const body = assistant().locator('.markdown-body');
+    // The reply's own controls (code-block buttons) use SVG icons; nothing else may bring markup of these kinds.
+    const forbidden = await body.locator('script, iframe, object, embed, form, style, link, meta, base, svg, math')
+      .evaluateAll((els) => els.filter((el) => !el.closest('button')).map((el) => el.outerHTML.slice(0, 120)));
+    assert.deepEqual(forbidden, []);
+    assert.equal(await body.locator('[onerror], [onload], [ontoggle], [style]').count(), 0);
+    const hrefs = await body.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    assert.deepEqual(hrefs.filter((h) => /^(javascript|data|command|vbscript):/i.test(h.trim())), []);
+    assert.match((await body.textContent()) ?? '', /inside a code block: must be shown, not run/);
+    assert.deepEqual(await content!.evaluate(() => (window as unknown as { __fired: string[] }).__fired), []);
+    assert.deepEqual(external, []);
+    const input = chat().locator('textarea[aria-label="Message"]');
+    assert.ok(await input.isVisible(), 'the input is still there');
+    const box = await chat().locator('[role="log"]').boundingBox();
+    assert.ok(box && box.width > 100 && box.height > 100, `log box ${JSON.stringify(box)}`);
+    await wb().screenshot('chat-hostile');
+  });
+
+  it('finds, renames and deletes conversations in the history', async () => {
+    await chat().locator('button[aria-label="History"]').click();
+    const search = chat().locator('input[aria-label="Search conversations"]');
+    await search.fill('Be evil');
+    const items = chat().locator('.history-item');
+    await waitUntil(() => items.count(), (n) => n === 1, 'one search result');
+    await items.first().locator('button[aria-label^="Rename"]').click();
+    const input = wb().page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await waitUntil(() => input.inputValue(), (v) => v.includes('Be evil'), 'the rename box with the old title');
+    await input.fill('Hostile test');
+    await input.press('Enter');
+    await chat().locator('.history-item', { hasText: 'Hostile test' }).waitFor({ state: 'attached', timeout: REPLY_TIMEOUT }).catch(() => undefined);
+    await search.fill('Hostile');
+    await chat().locator('.history-item', { hasText: 'Hostile test' }).waitFor({ timeout: REPLY_TIMEOUT });
+    await chat().locator('.history-item', { hasText: 'Hostile test' }).locator('button[aria-label^="Delete"]').click();
+    const item = chat().locator('.history-item', { hasText: 'Hostile test' });
+    await waitUntil(() => item.count(), (n) => n === 0, 'the deleted conversation to disappear');
+    // The notification offers Undo (a toast, or in the notification center once the toast has gone).
+    await wb().runCommand('Notifications: Show Notifications');
+    const notification = wb().page.locator('.notifications-center .notification-list-item', { hasText: 'Deleted "Hostile test"' });
+    await notification.locator('.monaco-button', { hasText: 'Undo' }).click({ timeout: REPLY_TIMEOUT });
+    await item.waitFor({ timeout: REPLY_TIMEOUT });
+    await item.locator('button[aria-label^="Delete"]').click();
+    await waitUntil(() => item.count(), (n) => n === 0, 'the conversation to be deleted again');
+  });
+
+  it('looks right in a dark theme', async () => {
+    await wb().runCommand('Preferences: Color Theme');
+    await wb().pickQuickPickItem('Dark Modern');
+    await wb().page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: REPLY_TIMEOUT });
+    await chat().locator('button[aria-label="Close history"]').click().catch(() => undefined);
+    await wb().openChatView();
+    await wb().runCommand('Ollama Chat: Open Conversation…');
+    await wb().pickQuickPickItem('Show me streaming [[slow]]');
+    await chat().locator('[data-role="assistant"] pre code').first().waitFor({ timeout: REPLY_TIMEOUT });
+    await wb().screenshot('chat-dark');
+  });
+});
