@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { OllamaChatApi } from '../../src/api';
 import type { OllamaTestServer } from '../fixtures/ollamaServer';
 import { defaultReply } from '../fixtures/replies';
-import { EXTENSION_ID, getApi, setSetting, startServer, waitFor } from './helpers';
+import { closeAllEditors, EXTENSION_ID, getApi, setSetting, startServer, waitFor } from './helpers';
 
 describe('Ollama Chat in the extension host', () => {
   let api: OllamaChatApi;
@@ -149,7 +149,7 @@ describe('Ollama Chat in the extension host', () => {
     assert.match(prompt, /^Explain this code\n/);
     assert.match(prompt, /\(lines 3-4, python\)/);
     assert.match(prompt, /```python\ndef add\(a, b\):\n {4}return a \+ b\n```/);
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await closeAllEditors();
   });
 
   it('renames and deletes conversations through the commands', async () => {

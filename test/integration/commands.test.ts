@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { OllamaChatApi } from '../../src/api';
 import type { OllamaTestServer } from '../fixtures/ollamaServer';
-import { getApi, setSetting, startServer } from './helpers';
+import { closeAllEditors, getApi, setSetting, startServer } from './helpers';
 
 describe('Ollama Chat commands beyond chatting', () => {
   let api: OllamaChatApi;
@@ -23,7 +23,7 @@ describe('Ollama Chat commands beyond chatting', () => {
     await setSetting('options', undefined);
   });
 
-  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+  afterEach(closeAllEditors);
 
   it('exports a conversation as Markdown and JSON, and imports the JSON back', async () => {
     const c = await api.startConversation();

@@ -34,3 +34,13 @@ export async function waitFor<T>(condition: () => T | Promise<T>, what: string, 
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/** Closes every editor, discarding unsaved untitled documents the tests created (no "Save?" dialog). */
+export async function closeAllEditors(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments) {
+    if (!doc.isUntitled || !doc.isDirty) continue;
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
