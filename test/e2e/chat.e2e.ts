@@ -91,6 +91,29 @@ describe('chat view in real VS Code', function () {
     assert.match(await chat().locator('[data-role="user"]').last().textContent() ?? '', /Please stop me/);
   });
 
+  it('keeps a reply that streams while the view is hidden, and shows it again', async () => {
+    await send('Keep going while hidden [[slow]]');
+    const seen = await waitUntil(replyText, (t) => t.length > 10, 'some text');
+    const request = server.requests.filter((r) => r.path === '/api/chat').pop()!;
+    const sentBefore = request.tokensSent;
+    await wb().runCommand('View: Show Explorer');
+    await waitUntil(async () => request.tokensSent, (n) => n >= sentBefore + 10, 'tokens streamed while the view was hidden');
+    await wb().openChatView();
+    await waitUntil(replyText, (t) => t.length > seen.length, 'the text that arrived while hidden');
+    await waitForStatus('complete');
+  });
+
+  it('keeps what had arrived when the window reloads mid-reply', async () => {
+    await send('Reload while streaming [[slow]]');
+    const seen = await waitUntil(replyText, (t) => t.length > 40, 'some text before the reload');
+    await wb().reload();
+    await wb().openChatView();
+    await chat().locator('[data-role="user"]', { hasText: 'Reload while streaming' }).waitFor({ timeout: REPLY_TIMEOUT });
+    await waitForStatus('stopped');
+    const kept = await replyText();
+    assert.ok(kept.length >= seen.length, `kept ${kept.length} characters, had seen ${seen.length}`);
+  });
+
   it('picks another model from the command palette and shows it in the status bar', async () => {
     await wb().runCommand('Ollama Chat: Pick Model');
     await wb().pickQuickPickItem('llama3.2:latest');
@@ -130,10 +153,14 @@ describe('chat view in real VS Code', function () {
       (text) => text.replace(/\s+/g, '').includes(code.replace(/\s+/g, '').slice(0, 20)), 'the code in the editor');
   });
 
-  it('says Ollama is not running, then recovers with Retry when it is back', async () => {
+  it('says Ollama is not running (at start-up and when sending), then recovers with Retry', async () => {
     await server.stop();
-    await send('Are you there?');
+    await wb().reload();
+    await wb().openChatView();
     const banner = chat().locator('.error-banner');
+    await banner.filter({ hasText: 'Cannot reach Ollama' }).waitFor({ timeout: REPLY_TIMEOUT });
+    await send('Are you there?');
+    await waitForStatus('error');
     await banner.filter({ hasText: 'Cannot reach Ollama' }).waitFor({ timeout: REPLY_TIMEOUT });
     assert.match((await banner.textContent()) ?? '', new RegExp(`127\\.0\\.0\\.1:${port}`));
     server = await OllamaTestServer.start({ port });
