@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { createNonce, renderWebviewHtml } from '../../src/chat/webviewHtml';
 import type { HostMessage, WebviewMessage } from '../../src/shared/protocol';
 import { isVscodeWebInstalled, readVscodeWebInstall } from '../../test/harness/install';
@@ -50,18 +50,17 @@ function initPage(): void {
 export interface ViewPage {
   browser: Browser;
   page: Page;
-  /** DevTools session of the page (metrics, heap). */
-  cdp: CDPSession;
   /** Loads the view anew and resolves once it said `ready`. */
   load(): Promise<void>;
   /** Delivers host messages as `message` events, then waits until the view has drawn the next frame. */
   send(messages: HostMessage[]): Promise<void>;
-  /** Delivers each message in its own animation frame, as the host's one-post-per-frame coalescing does. */
-  sendPerFrame(messages: HostMessage[]): Promise<void>;
-  /** Cumulative main-thread task time of the page, in ms (DevTools `TaskDuration`). */
-  taskTimeMs(): Promise<number>;
-  /** JS heap in use after a full garbage collection, in bytes. */
-  heapAfterGc(): Promise<number>;
+  /**
+   * Delivers each message in its own animation frame, as the host's one-post-per-frame coalescing does;
+   * `null` lets a frame pass without a message (what the page costs when nothing changes).
+   */
+  sendPerFrame(messages: (HostMessage | null)[]): Promise<void>;
+  /** After a full garbage collection: JS heap in use (bytes), DOM nodes and event listeners (detached ones included). */
+  memoryAfterGc(): Promise<{ heap: number; nodes: number; listeners: number }>;
   /** Durations of long tasks (≥ 50 ms) the page observed so far. */
   longTasks(): Promise<number[]>;
   close(): Promise<void>;
@@ -93,7 +92,6 @@ export async function openView(repoRoot: string): Promise<ViewPage> {
       return route.fulfill({ contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
     });
     const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
     const nextFrame = (): Promise<void> => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     const checkErrors = (): void => {
       if (errors.length) throw new Error(`the view threw: ${errors.join('; ')}`);
@@ -101,7 +99,6 @@ export async function openView(repoRoot: string): Promise<ViewPage> {
     return {
       browser,
       page,
-      cdp,
       async load() {
         await page.goto(`${ORIGIN}/`);
         await page.waitForFunction(() => (window as unknown as BenchWindow).benchPosts.some((m) => m.type === 'ready'));
@@ -117,19 +114,17 @@ export async function openView(repoRoot: string): Promise<ViewPage> {
         // timeout after the frame is painted, so every message gets a frame of its own.
         await page.evaluate(async (batch) => {
           for (const data of batch) {
-            window.dispatchEvent(new MessageEvent('message', { data }));
+            if (data) window.dispatchEvent(new MessageEvent('message', { data }));
             await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
           }
         }, messages);
         checkErrors();
       },
-      async taskTimeMs() {
-        const { metrics } = await cdp.send('Performance.getMetrics');
-        return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
-      },
-      async heapAfterGc() {
+      async memoryAfterGc() {
         await cdp.send('HeapProfiler.collectGarbage');
-        return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+        const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+        const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
+        return { heap: usedSize, nodes, listeners: jsEventListeners };
       },
       longTasks: () => page.evaluate(() => (window as unknown as BenchWindow).benchLongTasks),
       close: () => browser.close(),

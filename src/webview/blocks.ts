@@ -12,7 +12,7 @@
  * depends on the size of the new text and of the current block, not on the length of the whole reply.
  */
 
-type Mode = 'none' | 'paragraph' | 'quote' | 'list' | 'fence' | 'indented';
+type Mode = 'none' | 'paragraph' | 'table' | 'quote' | 'list' | 'fence' | 'indented';
 
 interface Fence {
   char: '`' | '~';
@@ -41,6 +41,14 @@ const LIST_ITEM = /^( {0,3})([*+-]|\d{1,9}([.)]))(?:[ \t]+(.*))?$/;
 const QUOTE = /^ {0,3}> ?(.*)$/;
 /** A line marked takes for a table's delimiter row when it looks ahead from a paragraph (`---`, `|:-|`). */
 const TABLE_DELIMITER = /^ {0,3}(?:\| *)?:?-+:? *(?:\| *:?-+:? *)*(?:\| *)?$/;
+/** What ends a table's rows besides a blank line (marked's `table` rule). */
+const TABLE_ROW_BREAKERS = [
+  /^ {0,3}(?:[*+-]|1[.)])[ \t]/,
+  /^(?: {4}| {0,3}\t)\S/,
+  /^ {0,3}(?:`{3,}(?=[^`]*$)|~~~)/,
+  /^ {0,3}#{1,6}(?:\s|$)/,
+  /^ {0,3}>/,
+];
 const HTML_BLOCK_TAGS =
   'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|' +
   'fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|' +
@@ -120,6 +128,27 @@ function blocksSetextHeading(line: string): boolean {
   );
 }
 
+/** Number of cells of a table's header row, split like marked (an escaped `\|` is no separator). */
+function headerCells(row: string): number {
+  const cells = row
+    .trimStart()
+    .replace(/\|/g, (pipe, offset: number, text: string) => {
+      let escaped = false;
+      for (let i = offset - 1; i >= 0 && text[i] === '\\'; i--) escaped = !escaped;
+      return escaped ? pipe : ' |';
+    })
+    .split(/ \|/);
+  if (!cells[0].trim()) cells.shift();
+  if (cells.length > 0 && !cells[cells.length - 1].trim()) cells.pop();
+  return cells.length;
+}
+
+/** Whether `header` + `delimiter` start a GFM table for marked (a pipe or colon, and as many cells in both). */
+function startsTable(header: string, delimiter: string): boolean {
+  const row = delimiter.trimStart();
+  return /[:|]/.test(row) && headerCells(header) === row.replace(/^\||\| *$/g, '').split('|').length;
+}
+
 /** Lines that cannot continue a quoted paragraph lazily (an indented one can: it is not code there). */
 function interruptsLazyLine(line: string): boolean {
   return !!parseFenceOpen(line, 0) || ATX_HEADING.test(line) || THEMATIC_BREAK.test(line) || LIST_ITEM.test(line);
@@ -146,6 +175,13 @@ export class BlockSplitter {
   private itemIndent = 0;
   /** `list` mode: the previous line, from the item's content column. */
   private previous = '';
+  /** `paragraph` mode: where its first line starts. */
+  private paragraphStart = 0;
+  /**
+   * `paragraph` mode: where marked last started to read afresh; what it reads from there (more paragraph) is
+   * merged into the paragraph, but a setext heading or a table starting there is not.
+   */
+  private segmentStart = 0;
   /** `paragraph` mode: where the previous line starts. */
   private previousStart = 0;
   /** `paragraph` mode: an underline (`---`, `===`) would make its lines a heading. */
@@ -270,6 +306,10 @@ export class BlockSplitter {
         return;
       case 'paragraph':
         return this.inParagraph(line, lineStart);
+      case 'table':
+        if (isBlank(line)) this.cut(this.scanned);
+        else if (THEMATIC_BREAK.test(line) || TABLE_ROW_BREAKERS.some((re) => re.test(line))) this.cutBefore(line, lineStart);
+        return;
       case 'quote':
         return this.inQuote(line, lineStart);
       case 'list':
@@ -298,26 +338,26 @@ export class BlockSplitter {
       this.startItem(line);
     } else {
       this.mode = 'paragraph';
+      this.paragraphStart = lineStart;
+      this.segmentStart = lineStart;
       this.previousStart = lineStart;
-      this.setextPossible = !/^ {0,3}(?:`{3}|~{3}|<)/.test(line);
+      this.setextPossible = !blocksSetextHeading(line);
     }
   }
 
   private inParagraph(line: string, lineStart: number): void {
     const previousStart = this.previousStart;
     this.previousStart = lineStart;
-    if (this.setextPossible && SETEXT_UNDERLINE.test(line)) return this.cut(this.scanned); // a setext heading
+    if (this.setextPossible && SETEXT_UNDERLINE.test(line)) {
+      // A setext heading, from where marked last started to read (see `segmentStart`).
+      return this.segmentStart === this.paragraphStart ? this.cut(this.scanned) : this.restartAt(this.segmentStart);
+    }
     if (this.undecidedList !== undefined && (isBlank(line) || blocksSetextHeading(line))) {
       return this.restartAt(this.undecidedList); // no heading after all: the list did interrupt the paragraph
     }
     if (isBlank(line)) return this.cut(this.scanned);
     if (indentOf(line) >= 4) return; // indented code cannot interrupt a paragraph
-    if (TABLE_DELIMITER.test(line) && previousStart > 0) {
-      // marked ends a paragraph before a line that a delimiter row follows (a table may start there). If that line is
-      // a list item that could not interrupt the paragraph (`2. x`), a list starts there after all.
-      const previous = this.text.slice(previousStart, lineStart).replace(/\r?\n$/, '');
-      if (LIST_ITEM.test(previous)) return this.restartAt(previousStart);
-    }
+    if (TABLE_DELIMITER.test(line) && this.afterDelimiterLike(line, lineStart, previousStart)) return;
     if (THEMATIC_BREAK.test(line)) return this.cut(this.scanned);
     if (parseFenceOpen(line, 0) || ATX_HEADING.test(line) || QUOTE.test(line)) return this.cutBefore(line, lineStart);
     if (listInterruptsParagraph(line)) {
@@ -325,6 +365,39 @@ export class BlockSplitter {
       this.undecidedList ??= lineStart;
     }
     if (blocksSetextHeading(line)) this.setextPossible = false;
+  }
+
+  /**
+   * A delimiter-like line (`---`, `|:-|`) makes marked stop the paragraph before the previous line and read on
+   * from there: a table whose header that line is, a list item, a setext heading, or else more paragraph, which it
+   * merges back (an indented line is read as code and merged too, and reading starts afresh at this line).
+   * Returns whether the line has been dealt with.
+   */
+  private afterDelimiterLike(line: string, lineStart: number, previousStart: number): boolean {
+    const previous = this.text.slice(previousStart, lineStart).replace(/\r?\n$/, '');
+    if (previousStart === this.segmentStart) {
+      if (!startsTable(previous, line)) return false;
+      if (this.segmentStart === this.paragraphStart) this.mode = 'table';
+      else this.restartAt(this.segmentStart);
+      return true;
+    }
+    if (indentOf(previous) >= 4) {
+      if (LIST_ITEM.test(line) || THEMATIC_BREAK.test(line)) {
+        this.cutBefore(line, lineStart);
+        return true;
+      }
+      this.segmentStart = lineStart;
+      this.setextPossible = !blocksSetextHeading(line);
+      return false;
+    }
+    const heading = SETEXT_UNDERLINE.test(line) && !blocksSetextHeading(previous);
+    if (startsTable(previous, line) || LIST_ITEM.test(previous) || heading) {
+      this.restartAt(previousStart);
+      return true;
+    }
+    this.segmentStart = previousStart;
+    this.setextPossible = false;
+    return false;
   }
 
   /** Quoted lines, plus lazy lines that continue a quoted paragraph; a blank line ends the quote. */

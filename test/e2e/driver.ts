@@ -28,8 +28,10 @@ const WEBVIEW_TIMEOUT = 30_000;
 export interface WorkbenchLaunchOptions {
   /** User settings for the profile (e.g. `ollamaChat.host`), written before the first start. */
   settings?: Record<string, unknown>;
-  /** Extension to load. Default: this repository. */
-  extensionDevelopmentPath?: string;
+  /** Extension to load. Default: this repository; `null` loads only installed extensions. */
+  extensionDevelopmentPath?: string | null;
+  /** VSIX files installed into the profile before VS Code starts. */
+  installExtensions?: string[];
 }
 
 interface SmokeTestDriver {
@@ -61,7 +63,7 @@ export class Workbench {
     private session: WorkbenchSession,
     private readonly runDir: string,
     private readonly port: number,
-    private readonly extensionDevelopmentPath: string,
+    private readonly extensionDevelopmentPath: string | undefined,
   ) {}
 
   /**
@@ -74,8 +76,8 @@ export class Workbench {
     let workbench: Workbench | undefined;
     try {
       const port = await freePort();
-      const extensionPath = options.extensionDevelopmentPath ?? repoRoot;
-      session = await Workbench.open(runDir, port, extensionPath, options.settings);
+      const extensionPath = options.extensionDevelopmentPath === null ? undefined : options.extensionDevelopmentPath ?? repoRoot;
+      session = await Workbench.open(runDir, port, extensionPath, options.settings, options.installExtensions);
       workbench = new Workbench(session, runDir, port, extensionPath);
       await workbench.waitUntilRestored();
       return workbench;
@@ -89,10 +91,11 @@ export class Workbench {
   private static open(
     runDir: string,
     port: number,
-    extensionDevelopmentPath: string,
+    extensionDevelopmentPath: string | undefined,
     settings?: Record<string, unknown>,
+    installExtensions?: string[],
   ): Promise<WorkbenchSession> {
-    return openWorkbench({ server: { runDir, port, settings }, payload: { extensionDevelopmentPath } });
+    return openWorkbench({ server: { runDir, port, settings, installExtensions }, payload: { extensionDevelopmentPath } });
   }
 
   /** The Playwright page showing the workbench (replaced by `restart()`). */

@@ -1,5 +1,6 @@
 // Starts code-server (the real VS Code workbench and Node extension host, served over HTTP on loopback) with a
 // private profile, and builds the workbench URLs that load a development extension and optionally its tests.
+import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,12 +23,14 @@ export interface CodeServerOptions {
   settings?: Record<string, unknown>;
   /** Folder opened as the workspace. Default: `<runDir>/workspace`. */
   workspaceFolder?: string;
+  /** VSIX files installed into the profile (`--install-extension`) before the server starts. */
+  installExtensions?: string[];
 }
 
 /** What a workbench URL asks VS Code to load (absolute paths on this machine). */
 export interface WorkbenchPayload {
-  /** Folder with the extension's package.json. */
-  extensionDevelopmentPath: string;
+  /** Folder with the extension's package.json; omit to run only installed extensions. */
+  extensionDevelopmentPath?: string;
   /** Compiled tests module exporting `run()`; omit for UI tests. */
   extensionTestsPath?: string;
 }
@@ -107,14 +110,28 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const origin = `http://127.0.0.1:${port}`;
   const logFile = join(runDir, 'code-server.log');
   const logFd = openSync(logFile, 'a');
+  const env = {
+    ...cleanEnv(),
+    // code-server writes its config.yaml and sockets under these; keep them inside the run folder.
+    XDG_CONFIG_HOME: dirs.config,
+    XDG_DATA_HOME: dirs.data,
+    XDG_CACHE_HOME: dirs.cache,
+    TMPDIR: dirs.tmp,
+    // No marketplace: otherwise the workbench queries open-vsx.org.
+    EXTENSIONS_GALLERY: '{}',
+  };
+  const entry = join(install.codeServer, 'out', 'node', 'entry.js');
+  const profile = ['--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions];
+  for (const vsix of options.installExtensions ?? []) {
+    execFileSync(install.node, [entry, ...profile, '--install-extension', vsix], { env, stdio: ['ignore', logFd, logFd], timeout: 120_000 });
+  }
   const server: ProcessGroup = spawnGroup(
     install.node,
     [
-      join(install.codeServer, 'out', 'node', 'entry.js'),
+      entry,
       '--auth', 'none',
       '--bind-addr', `127.0.0.1:${port}`,
-      '--user-data-dir', dirs['user-data'],
-      '--extensions-dir', dirs.extensions,
+      ...profile,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
@@ -122,19 +139,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       '--ignore-last-opened',
       '--vscode-option', 'enable-smoke-test-driver',
     ],
-    {
-      stdio: ['ignore', logFd, logFd],
-      env: {
-        ...cleanEnv(),
-        // code-server writes its config.yaml and sockets under these; keep them inside the run folder.
-        XDG_CONFIG_HOME: dirs.config,
-        XDG_DATA_HOME: dirs.data,
-        XDG_CACHE_HOME: dirs.cache,
-        TMPDIR: dirs.tmp,
-        // No marketplace: otherwise the workbench queries open-vsx.org.
-        EXTENSIONS_GALLERY: '{}',
-      },
-    },
+    { stdio: ['ignore', logFd, logFd], env },
   );
   closeSync(logFd);
   const logTail = (lines = 30): string => readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
