@@ -80,6 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     vscode.commands.registerCommand('ollamaChat.exportConversation', (id?: string, format?: ExportFormat) => exportConversation(s, typeof id === 'string' ? id : undefined, format)),
     vscode.commands.registerCommand('ollamaChat.importConversation', (uri?: vscode.Uri) => importConversation(s, uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand('ollamaChat.conversationSettings', (id?: string, changes?: ConversationSettings) => editConversationSettings(s, typeof id === 'string' ? id : undefined, changes)),
+    vscode.commands.registerCommand('ollamaChat.reloadConversations', () => chat.reloadFromStorage()),
     vscode.commands.registerCommand('ollamaChat.focusInput', async () => {
       await view.reveal();
       view.focusInput();

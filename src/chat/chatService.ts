@@ -226,6 +226,19 @@ export class ChatService {
     await stream.done;
   }
 
+  /**
+   * Reads every conversation again from storage, picking up what another window of the same workspace wrote.
+   * Refused while a reply streams (its text lives in memory until it ends).
+   */
+  async reloadFromStorage(): Promise<void> {
+    if (this.streams.size) {
+      throw new ChatError('replyInProgress', 'Wait for the reply to finish (or stop it) before reloading the conversations.');
+    }
+    await this.store.load();
+    this.events.fire({ type: 'history' });
+    this.events.fire({ type: 'active', conversationId: this.store.activeId() });
+  }
+
   /** Writes every streaming reply as it stands now (called before the extension host goes away). */
   async flush(): Promise<void> {
     await Promise.all([...this.streams.keys()].map((id) => this.store.persist(id)));

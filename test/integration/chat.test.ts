@@ -29,6 +29,9 @@ describe('Ollama Chat in the extension host', () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     assert.ok(contributed.length >= 8);
     assert.deepEqual(contributed.filter((c) => !registered.has(c)), []);
+    // …and every command the extension registers is in the Command Palette (VS Code adds the view's own).
+    const own = [...registered].filter((c) => c.startsWith('ollamaChat.') && !c.startsWith('ollamaChat.chatView.'));
+    assert.deepEqual(own.filter((c) => !contributed.includes(c)), []);
   });
 
   it('resolves the chat view, whose webview reports ready (the host then checks Ollama)', async () => {
@@ -59,6 +62,15 @@ describe('Ollama Chat in the extension host', () => {
     assert.equal(stored.messages[1].content, reply.content);
     assert.equal(stored.title, 'Explain closures');
     assert.ok(api.listConversations().some((s) => s.id === c.id && s.messageCount === 2));
+  });
+
+  it('keeps conversations in workspaceState: reloading them from storage gives the same history', async () => {
+    const c = await api.startConversation('persisted');
+    await api.sendMessage(c.id, 'Remember me');
+    const before = api.getConversation(c.id);
+    await vscode.commands.executeCommand('ollamaChat.reloadConversations');
+    assert.deepEqual(api.getConversation(c.id), before);
+    assert.ok(api.listConversations().some((s) => s.id === 'persisted' && s.title === 'Remember me'));
   });
 
   it('streams /generate as text pieces', async () => {
