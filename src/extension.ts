@@ -10,6 +10,7 @@ import { checkConnection } from './chat/connectionCheck';
 import { ModelStatusItem } from './chat/modelStatusItem';
 import { registerChatParticipant, registerLanguageModelProvider } from './chat/vscodeChat';
 import { askAboutSelection } from './commands/askAboutSelection';
+import { attachFile } from './commands/attachFile';
 import { deleteConversation, newConversation, openConversation, renameConversation } from './commands/conversations';
 import { pickModel } from './commands/pickModel';
 import { pullModel } from './commands/pullModel';
@@ -47,6 +48,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     renameConversation: (id) => vscode.commands.executeCommand('ollamaChat.renameConversation', id),
     deleteConversation: (id) => vscode.commands.executeCommand('ollamaChat.deleteConversation', id),
     showLog: () => log.show(),
+    attachFile: (source) => vscode.commands.executeCommand(source === 'current' ? 'ollamaChat.attachCurrentFile' : 'ollamaChat.attachFile'),
+    editConversationSettings: () => vscode.commands.executeCommand('ollamaChat.conversationSettings'),
     checkConnection: check,
   }, log);
   const s: Services = { chat, view, settings, client, log };
@@ -80,6 +83,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     vscode.commands.registerCommand('ollamaChat.exportConversation', (id?: string, format?: ExportFormat) => exportConversation(s, typeof id === 'string' ? id : undefined, format)),
     vscode.commands.registerCommand('ollamaChat.importConversation', (uri?: vscode.Uri) => importConversation(s, uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand('ollamaChat.conversationSettings', (id?: string, changes?: ConversationSettings) => editConversationSettings(s, typeof id === 'string' ? id : undefined, changes)),
+    vscode.commands.registerCommand('ollamaChat.attachCurrentFile', () => attachFile(s, 'current')),
+    vscode.commands.registerCommand('ollamaChat.attachFile', (uri?: vscode.Uri) => attachFile(s, 'pick', uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand('ollamaChat.reloadConversations', () => chat.reloadFromStorage()),
     vscode.commands.registerCommand('ollamaChat.focusInput', async () => {
       await view.reveal();

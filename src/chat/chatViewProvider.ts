@@ -10,6 +10,8 @@ import { assertNever, parseWebviewMessage } from '../shared/protocol';
 import type { ErrorActionId } from '../shared/types';
 import { ChatError, describeError } from '../services/errors';
 import type { ChatEvent, ChatService } from './chatService';
+import type { Attachment } from './attachments';
+import { withAttachments } from './attachments';
 import { DeltaBatcher } from './deltaBatcher';
 import { createNonce, renderWebviewHtml } from './webviewHtml';
 import { openLinkSafely } from './links';
@@ -25,6 +27,8 @@ export interface ViewActions {
   renameConversation(id: string): Thenable<unknown>;
   deleteConversation(id: string): Thenable<unknown>;
   showLog(): void;
+  attachFile(source: 'current' | 'pick'): Thenable<unknown>;
+  editConversationSettings(): Thenable<unknown>;
   /** Asks Ollama whether it is reachable and the model installed; shows a banner if not, clears it if so. */
   checkConnection(): Promise<void>;
 }
@@ -36,6 +40,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private viewDisposables: vscode.Disposable[] = [];
   private readonly deltas = new DeltaBatcher((delta) => void this.view?.webview.postMessage(delta satisfies HostMessage));
   private searchSeq = 0;
+  /** Files that go with the next message; kept here until it is sent. */
+  private attachments: Attachment[] = [];
   private readonly becameReady = new vscode.EventEmitter<void>();
   /** Fires each time the webview has (re)loaded and received its snapshot. */
   readonly onDidBecomeReady = this.becameReady.event;
@@ -96,6 +102,20 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.post({ type: 'focusInput' });
   }
 
+  /** Adds a file to the next message (replacing an earlier attachment of the same file). */
+  addAttachment(attachment: Attachment): void {
+    this.attachments = [...this.attachments.filter((a) => a.name !== attachment.name), attachment];
+    this.postAttachments();
+  }
+
+  private postAttachments(): void {
+    this.post({ type: 'attachments', attachments: this.attachmentInfos() });
+  }
+
+  private attachmentInfos(): ViewState['attachments'] {
+    return this.attachments.map(({ id, name, languageId, chars, truncated }) => ({ id, name, languageId, chars, truncated }));
+  }
+
   /** Tells the view the model changed (setting or picker). */
   modelChanged(): void {
     this.post({ type: 'model', model: this.modelForView() });
@@ -114,6 +134,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       model: this.modelForView(),
       stream: this.chat.streamInfo(active),
       error: this.chat.currentError(active),
+      attachments: this.attachmentInfos(),
     };
   }
 
@@ -178,9 +199,27 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         return;
       case 'send': {
         const id = active ?? (await this.chat.startConversation()).id;
-        await this.chat.sendMessage(id, message.text);
+        const attachments = this.attachments;
+        const before = this.chat.streamInfo(id);
+        const pending = this.chat.sendMessage(id, withAttachments(message.text, attachments));
+        // A new reply started, so the message was accepted and the files went with it.
+        if (attachments.length && this.chat.streamInfo(id)?.messageId !== before?.messageId) {
+          this.attachments = [];
+          this.postAttachments();
+        }
+        await pending;
         return;
       }
+      case 'attachFile':
+        await this.actions.attachFile(message.source);
+        return;
+      case 'removeAttachment':
+        this.attachments = this.attachments.filter((a) => a.id !== message.id);
+        this.postAttachments();
+        return;
+      case 'editSettings':
+        await this.actions.editConversationSettings();
+        return;
       case 'stop':
         this.chat.stop(active);
         return;

@@ -11,6 +11,18 @@ export interface StreamInfo {
   phase: 'waiting' | 'streaming';
 }
 
+/** A file attached to the next message, as the chip in the view shows it. */
+export interface AttachmentInfo {
+  id: string;
+  /** Path relative to the workspace. */
+  name: string;
+  languageId: string;
+  /** Length of the whole file in characters. */
+  chars: number;
+  /** True when only the start of the file will be sent. */
+  truncated: boolean;
+}
+
 /** Everything the view needs to draw itself from nothing (sent after `ready` and whenever the view is shown). */
 export interface ViewState {
   conversation: Conversation | null;
@@ -20,6 +32,8 @@ export interface ViewState {
   stream: StreamInfo | null;
   /** An error not attached to a message (e.g. Ollama unreachable at start-up). */
   error: UserFacingError | null;
+  /** Files that go with the next message. */
+  attachments: AttachmentInfo[];
 }
 
 /** Host → webview. */
@@ -36,6 +50,7 @@ export type HostMessage =
   /** Put text in the input box for the user to edit before sending. */
   | { type: 'prefill'; text: string }
   | { type: 'focusInput' }
+  | { type: 'attachments'; attachments: AttachmentInfo[] }
   /** Ids of conversations whose title or messages contain `query`, newest first. */
   | { type: 'searchResults'; query: string; ids: string[] };
 
@@ -56,7 +71,12 @@ export type WebviewMessage =
   | { type: 'openLink'; href: string }
   | { type: 'regenerate' }
   | { type: 'editAndResend'; messageId: string; text: string }
-  | { type: 'search'; query: string };
+  | { type: 'search'; query: string }
+  /** Attach the active editor's file, or let the user choose one. */
+  | { type: 'attachFile'; source: 'current' | 'pick' }
+  | { type: 'removeAttachment'; id: string }
+  /** Open this conversation's own settings (model, system prompt, temperature, context window). */
+  | { type: 'editSettings' };
 
 const ERROR_ACTIONS: readonly ErrorActionId[] = ['retry', 'pullModel', 'pickModel', 'openSettings', 'showLog'];
 
@@ -84,7 +104,12 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
     case 'newConversation':
     case 'pickModel':
     case 'regenerate':
+    case 'editSettings':
       return { type: m.type };
+    case 'attachFile':
+      return m.source === 'current' || m.source === 'pick' ? { type: 'attachFile', source: m.source } : undefined;
+    case 'removeAttachment':
+      return isId(m.id) ? { type: 'removeAttachment', id: m.id } : undefined;
     case 'send':
       return isText(m.text) ? { type: 'send', text: m.text } : undefined;
     case 'openConversation':

@@ -59,6 +59,8 @@ export class App {
         return this.composer.focus();
       case 'searchResults':
         return this.history.setSearchResults(message.query, message.ids);
+      case 'attachments':
+        return; // TODO(attachments): chips above the input
       default:
         assertNever(message);
     }

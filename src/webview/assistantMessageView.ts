@@ -65,8 +65,8 @@ export class AssistantMessageView {
     if (content) {
       this.markdown.append(content);
       this.renderedContent = this.message.content;
-      this.setWaiting(null);
     }
+    this.setWaiting(null); // the model is loaded and answering
     this.labelThinking();
   }
 

@@ -154,6 +154,11 @@ function interruptsLazyLine(line: string): boolean {
   return !!parseFenceOpen(line, 0) || ATX_HEADING.test(line) || THEMATIC_BREAK.test(line) || LIST_ITEM.test(line);
 }
 
+/** A lazy line that ends the item of a list inside a quote, and so the quote (marked's list breakers). */
+function endsQuotedItem(line: string): boolean {
+  return indentOf(line) <= 1 && ITEM_BREAKERS.some((re) => re.test(line.trimStart()));
+}
+
 /** Lists interrupt a paragraph only with content, and an ordered one only when it starts at 1. */
 function listInterruptsParagraph(line: string): boolean {
   const m = LIST_ITEM.exec(line);
@@ -193,6 +198,8 @@ export class BlockSplitter {
   private undecidedList: number | undefined;
   /** `quote` mode: the quoted text ends in an open paragraph, so a lazy (unquoted) line continues it. */
   private quoteParagraph = false;
+  /** `quote` mode: the quote holds a list, whose items lazy lines can also end. */
+  private quoteList = false;
   private previousBlank = false;
   /** `list` mode: the item's first line is only its marker (then a blank line ends it). */
   private itemStartsEmpty = false;
@@ -276,6 +283,7 @@ export class BlockSplitter {
     this.previousStart = 0;
     this.undecidedList = undefined;
     this.quoteParagraph = false;
+    this.quoteList = false;
     this.previousBlank = false;
     this.itemClosed = false;
   }
@@ -404,10 +412,11 @@ export class BlockSplitter {
   private inQuote(line: string, lineStart: number): void {
     const quoted = QUOTE.exec(line);
     if (quoted) {
+      if (LIST_ITEM.test(quoted[1].replace(/^(?: {0,3}>[ \t]?)+/, ''))) this.quoteList = true;
       this.quoteParagraph = this.paragraphOpenAfter(quoted[1].replace(CONTAINER_MARKERS, ''));
     } else if (isBlank(line)) {
       this.cut(this.scanned);
-    } else if (!this.quoteParagraph || interruptsLazyLine(line)) {
+    } else if (!this.quoteParagraph || interruptsLazyLine(line) || (this.quoteList && endsQuotedItem(line))) {
       this.cutBefore(line, lineStart);
     }
   }

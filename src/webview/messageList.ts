@@ -2,19 +2,16 @@
  * The conversation: one view per message, keyed by id so a snapshot re-uses what is already drawn. Streamed text
  * is applied at most once per animation frame (a hidden view gets no frames, so it does no work). Follows the
  * stream while the user is at the bottom, and offers "Jump to latest" once they scroll up.
- * Clicks on links and on message/code buttons are handled here by delegation.
  */
 import type { StreamInfo } from '../shared/protocol';
 import type { ChatMessage, Conversation } from '../shared/types';
 import { AssistantMessageView } from './assistantMessageView';
-import { codeOf } from './codeBlock';
-import { button, flashCopied, h } from './dom';
+import { button, h } from './dom';
+import { createEmptyState, type EmptyState } from './emptyState';
 import { waitingText } from './format';
-import { icon } from './icons';
+import { handleMessageClick, type MessageView } from './messageActions';
 import { UserMessageView } from './userMessageView';
 import type { HostChannel } from './vscodeApi';
-
-type MessageView = AssistantMessageView | UserMessageView;
 
 /** How close to the bottom (px) still counts as "at the bottom". */
 const BOTTOM_SLACK = 24;
@@ -23,8 +20,7 @@ export class MessageList {
   readonly element: HTMLElement;
   private readonly scroller: HTMLElement;
   private readonly log: HTMLElement;
-  private readonly empty: HTMLElement;
-  private readonly emptyTitle: HTMLElement;
+  private readonly empty: EmptyState;
   private readonly jump: HTMLButtonElement;
   private readonly views = new Map<string, MessageView>();
   /** Replies drawn before the host sent them (the waiting indicator needs a place). */
@@ -37,24 +33,10 @@ export class MessageList {
   private follow = true;
   private lastScrollTop = 0;
 
-  constructor(private readonly host: HostChannel) {
+  constructor(host: HostChannel) {
     this.log = h('div', { className: 'message-log', attrs: { role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages' } });
-    this.emptyTitle = h('h2', { className: 'empty-title' });
-    this.empty = h(
-      'div',
-      { className: 'empty-state' },
-      h('div', { className: 'empty-icon' }, icon('chat')),
-      this.emptyTitle,
-      h('p', { text: 'Ask anything: questions, code to write or explain, errors to fix. Everything stays on your machine.' }),
-      h(
-        'p',
-        { className: 'empty-hint' },
-        'Select code in the editor and run ',
-        h('strong', { text: 'Ollama Chat: Ask Mistral about Selection' }),
-        ' to ask about it.',
-      ),
-    );
-    this.scroller = h('div', { className: 'message-scroller' }, this.empty, this.log);
+    this.empty = createEmptyState();
+    this.scroller = h('div', { className: 'message-scroller' }, this.empty.element, this.log);
     this.jump = button({ label: 'Jump to latest', text: 'Jump to latest', icon: 'arrowDown', className: 'jump-latest' });
     this.jump.hidden = true;
     this.element = h('div', { className: 'message-area' }, this.scroller, this.jump);
@@ -64,12 +46,11 @@ export class MessageList {
       this.follow = true;
       this.scrollToBottom();
     });
-    this.log.addEventListener('click', (e) => this.onClick(e));
+    this.log.addEventListener('click', (e) => handleMessageClick(e, (el) => this.viewOf(el), host));
     // Middle-click would open a link in a new browser window, outside the host's checks.
     this.log.addEventListener('auxclick', (e) => {
       if ((e.target as Element).closest('a')) e.preventDefault();
     });
-    this.setModel('');
   }
 
   /** Draws the conversation of a snapshot, re-using the views of messages that are already shown. */
@@ -110,7 +91,7 @@ export class MessageList {
     const known = this.views.has(message.id);
     const view = this.viewFor(message);
     if (!known) {
-      this.log.append(view.element);
+      this.append(view);
       // The user just sent something: show it and what follows, wherever they had scrolled to.
       if (message.role === 'user') this.follow = true;
     }
@@ -151,7 +132,7 @@ export class MessageList {
   /** The model new messages go to (for the waiting text and the empty state). */
   setModel(model: string): void {
     this.model = model;
-    this.emptyTitle.textContent = `Chat with ${model || 'a local model'}`;
+    this.empty.setModel(model);
   }
 
   /** Applies the queued deltas now (before any message that must come after them). */
@@ -180,10 +161,17 @@ export class MessageList {
       model: this.model,
       status: 'streaming',
     });
+    this.append(view);
     this.views.set(id, view);
     this.placeholders.add(id);
-    this.log.append(view.element);
     return view;
+  }
+
+  /** Adds a view at the end, but before replies that are only waiting (they come after what the user sent). */
+  private append(view: MessageView): void {
+    const firstPlaceholder = [...this.placeholders].map((id) => this.views.get(id)?.element).find(Boolean);
+    if (firstPlaceholder) firstPlaceholder.before(view.element);
+    else this.log.append(view.element);
   }
 
   /** The view of a message, updated to it; a new one if it is not shown yet (or changed role). */
@@ -223,7 +211,7 @@ export class MessageList {
 
   /** After any change: the empty state, and following the end of the conversation. */
   private settle(): void {
-    this.empty.hidden = this.views.size > 0;
+    this.empty.element.hidden = this.views.size > 0;
     if (this.follow) this.scrollToBottom();
   }
 
@@ -243,51 +231,7 @@ export class MessageList {
     this.jump.hidden = this.follow;
   }
 
-  private onClick(e: MouseEvent): void {
-    const target = e.target as Element;
-    const link = target.closest('a');
-    if (link) {
-      e.preventDefault();
-      const href = link.getAttribute('href');
-      // In-page fragments have nowhere to go in a reply; anything else is the host's to check and open.
-      if (href && !href.startsWith('#')) this.host.post({ type: 'openLink', href });
-      return;
-    }
-    const control = target.closest<HTMLButtonElement>('button[data-action]');
-    if (!control) return;
-    const element = control.closest<HTMLElement>('.message');
-    const view = this.views.get(element?.dataset.messageId ?? '');
-    const code = codeOf(control);
-    switch (control.dataset.action) {
-      case 'copy-code':
-        if (code) this.host.post({ type: 'copy', text: code.code });
-        flashCopied(control);
-        return;
-      case 'insert-code':
-        if (code) this.host.post({ type: 'insertCode', code: code.code });
-        return;
-      case 'new-file':
-        if (code) this.host.post({ type: 'newFile', code: code.code, language: code.language });
-        return;
-      case 'copy-message':
-        if (view) this.host.post({ type: 'copy', text: view.message.content });
-        flashCopied(control);
-        return;
-      case 'regenerate':
-        this.host.post({ type: 'regenerate' });
-        return;
-      case 'edit':
-        if (view instanceof UserMessageView) view.startEdit();
-        return;
-      case 'edit-cancel':
-        if (view instanceof UserMessageView) view.stopEdit();
-        return;
-      case 'edit-submit':
-        if (view instanceof UserMessageView && view.editedText?.trim()) {
-          this.host.post({ type: 'editAndResend', messageId: view.message.id, text: view.editedText });
-          view.stopEdit();
-        }
-        return;
-    }
+  private viewOf(el: Element): MessageView | undefined {
+    return this.views.get(el.closest<HTMLElement>('.message')?.dataset.messageId ?? '');
   }
 }

@@ -1,0 +1,63 @@
+/**
+ * Clicks inside the message list, handled by delegation: links go to the host (which checks and opens them),
+ * buttons act by their `data-action` (set by the message views and the code-block frame).
+ */
+import type { AssistantMessageView } from './assistantMessageView';
+import { codeOf } from './codeBlock';
+import { flashCopied } from './dom';
+import { UserMessageView } from './userMessageView';
+import type { HostChannel } from './vscodeApi';
+
+export type MessageView = AssistantMessageView | UserMessageView;
+
+/** Handles a click in the list; `viewOf` finds the view of the message an element belongs to. */
+export function handleMessageClick(
+  e: MouseEvent,
+  viewOf: (el: Element) => MessageView | undefined,
+  host: HostChannel,
+): void {
+  const target = e.target as Element;
+  const link = target.closest('a');
+  if (link) {
+    e.preventDefault();
+    const href = link.getAttribute('href');
+    // In-page fragments have nowhere to go in a reply; anything else is the host's to check and open.
+    if (href && !href.startsWith('#')) host.post({ type: 'openLink', href });
+    return;
+  }
+  const control = target.closest<HTMLButtonElement>('button[data-action]');
+  if (!control) return;
+  const view = viewOf(control);
+  const code = codeOf(control);
+  switch (control.dataset.action) {
+    case 'copy-code':
+      if (code) host.post({ type: 'copy', text: code.code });
+      flashCopied(control);
+      return;
+    case 'insert-code':
+      if (code) host.post({ type: 'insertCode', code: code.code });
+      return;
+    case 'new-file':
+      if (code) host.post({ type: 'newFile', code: code.code, language: code.language });
+      return;
+    case 'copy-message':
+      if (view) host.post({ type: 'copy', text: view.message.content });
+      flashCopied(control);
+      return;
+    case 'regenerate':
+      host.post({ type: 'regenerate' });
+      return;
+    case 'edit':
+      if (view instanceof UserMessageView) view.startEdit();
+      return;
+    case 'edit-cancel':
+      if (view instanceof UserMessageView) view.stopEdit();
+      return;
+    case 'edit-submit':
+      if (view instanceof UserMessageView && view.editedText?.trim()) {
+        host.post({ type: 'editAndResend', messageId: view.message.id, text: view.editedText });
+        view.stopEdit();
+      }
+      return;
+  }
+}
