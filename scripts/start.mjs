@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ensureDependencies } from './ensure-deps.mjs';
 import { setupVscodeWeb } from './setup-vscode-web.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -79,6 +80,7 @@ async function startWeb(settings, onInterrupt) {
 }
 
 async function main() {
+  ensureDependencies();
   build();
   const { onInterrupt } = await importOut('test/harness/processGroup.js');
   const { ollama, settings } = demo ? await startSimulatedOllama() : { settings: {} };

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './ensure-deps.mjs';
 import { setupVscodeWeb } from './setup-vscode-web.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -91,6 +92,7 @@ function printSummary() {
 }
 
 async function main() {
+  ensureDependencies();
   const requested = process.argv.slice(2);
   const unknown = requested.filter((name) => !(name in SUITES));
   if (unknown.length > 0) {
