@@ -174,8 +174,13 @@ describe('chat view in real VS Code', function () {
     const external: string[] = [];
     wb().page.context().on('request', (request) => {
       const url = new URL(request.url());
-      if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !url.protocol.startsWith('vscode') && url.protocol !== 'data:' && url.protocol !== 'blob:') external.push(request.url());
+      // `*.vscode-resource.vscode-cdn.net` is the webview's own files, answered by VS Code's service worker, not the network.
+      const local = ['127.0.0.1', 'localhost'].includes(url.hostname) || url.hostname.endsWith('.vscode-resource.vscode-cdn.net')
+        || ['data:', 'blob:'].includes(url.protocol) || url.protocol.startsWith('vscode');
+      if (!local) external.push(request.url());
     });
+    await wb().openChatView();
+    await wb().waitInChat('[role="log"]');
     const frame = await wb().page.locator('iframe.webview.ready').first().contentFrame().locator('iframe#active-frame').elementHandle();
     const content = await frame!.contentFrame();
     await content!.evaluate(() => {
@@ -203,6 +208,15 @@ describe('chat view in real VS Code', function () {
     assert.ok(await input.isVisible(), 'the input is still there');
     const box = await chat().locator('[role="log"]').boundingBox();
     assert.ok(box && box.width > 100 && box.height > 100, `log box ${JSON.stringify(box)}`);
+    const csp = await content!.evaluate(() => ({
+      policy: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+      // VS Code injects `_vscodeApiScript` (acquireVsCodeApi) itself, before our policy applies; ours all carry the nonce.
+      scriptsWithoutNonce: [...document.scripts].filter((el) => !el.nonce && el.id !== '_vscodeApiScript').map((el) => el.outerHTML.slice(0, 200)),
+    }));
+    assert.match(csp.policy, /default-src 'none'/);
+    assert.match(csp.policy, /script-src 'nonce-[A-Za-z0-9+/=]{16,}'/);
+    assert.doesNotMatch(csp.policy, /unsafe-inline|unsafe-eval/);
+    assert.deepEqual(csp.scriptsWithoutNonce, []);
     await wb().screenshot('chat-hostile');
   });
 
