@@ -34,8 +34,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
   const log = vscode.window.createOutputChannel('Ollama Chat', { log: true });
   const settings = new SettingsService(log);
   const store = new ConversationStore(context.workspaceState, (m) => log.warn(m));
-  const [auth] = await Promise.all([AuthHeader.load(context.secrets), store.load()]);
-  const client = new OllamaClient(() => ({ host: settings.current().host, headers: auth.headers() }));
+  const auth = new AuthHeader(context.secrets);
+  await store.load();
+  const client = new OllamaClient(async () => ({ host: settings.current().host, headers: await auth.headers() }));
   const chat = new ChatService(store, client, () => settings.current(), (m) => log.warn(m));
   chatService = chat;
   const statusItem = new ModelStatusItem(settings.current().model);

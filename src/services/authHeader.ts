@@ -19,26 +19,24 @@ export function parseHeader(text: string): { name: string; value: string } | und
 export class AuthHeader implements vscode.Disposable {
   private header: { name: string; value: string } | undefined;
   private readonly subscription: vscode.Disposable;
+  private loaded: Promise<void>;
 
-  private constructor(private readonly secrets: vscode.SecretStorage) {
+
+  /** Starts reading the stored header (not awaited at activation: secret storage can take tens of ms). */
+  constructor(private readonly secrets: vscode.SecretStorage) {
+    this.loaded = this.reload();
     this.subscription = secrets.onDidChange(async (e) => {
-      if (e.key === SECRET_KEY) await this.reload();
+      if (e.key === SECRET_KEY) this.loaded = this.reload();
     });
-  }
-
-  /** Reads the stored header (if any) and follows changes made from other windows. */
-  static async load(secrets: vscode.SecretStorage): Promise<AuthHeader> {
-    const auth = new AuthHeader(secrets);
-    await auth.reload();
-    return auth;
   }
 
   private async reload(): Promise<void> {
     this.header = parseHeader((await this.secrets.get(SECRET_KEY)) ?? '');
   }
 
-  /** Headers to send with every request to Ollama. */
-  headers(): Record<string, string> | undefined {
+  /** Headers to send with every request to Ollama, once the stored header has been read. */
+  async headers(): Promise<Record<string, string> | undefined> {
+    await this.loaded;
     return this.header ? { [this.header.name]: this.header.value } : undefined;
   }
 
@@ -53,6 +51,7 @@ export class AuthHeader implements vscode.Disposable {
     if (header) await this.secrets.store(SECRET_KEY, `${header.name}: ${header.value}`);
     else await this.secrets.delete(SECRET_KEY);
     this.header = header;
+    this.loaded = Promise.resolve();
   }
 
   dispose(): void {

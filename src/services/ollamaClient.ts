@@ -81,14 +81,15 @@ export function sameModel(wanted: string, installed: string): boolean {
 
 /** Talks to the Ollama server named by `connection()`. */
 export class OllamaClient {
-  constructor(private readonly connection: () => Connection) {}
+  /** `connection` may be async (e.g. a header read from secret storage); each request waits for it. */
+  constructor(private readonly connection: () => Connection | Promise<Connection>) {}
 
   /**
    * A client whose every HTTP request is tied to `signal`. ollama-js passes its own signal too (for `abort()`);
    * both are honoured.
    */
-  private client(signal?: AbortSignal): Ollama {
-    const { host, headers } = this.connection();
+  private async client(signal?: AbortSignal): Promise<Ollama> {
+    const { host, headers } = await this.connection();
     const boundFetch: typeof fetch = (input, init) => {
       const signals = [init?.signal, signal].filter((s): s is AbortSignal => !!s);
       return fetch(input, { ...init, signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0] });
@@ -104,7 +105,7 @@ export class OllamaClient {
     const { own, release } = linkedAbort(params.signal);
     let finished = false;
     try {
-      const stream = await this.client(own.signal).chat({
+      const stream = await (await this.client(own.signal)).chat({
         model: params.model,
         messages: params.messages,
         stream: true,
@@ -132,7 +133,7 @@ export class OllamaClient {
     const { own, release } = linkedAbort(signal);
     let finished = false;
     try {
-      const stream = await this.client(own.signal).generate({ model, prompt, stream: true });
+      const stream = await (await this.client(own.signal)).generate({ model, prompt, stream: true });
       for await (const part of stream) {
         if (part.response) yield part.response;
         if (part.done) finished = true;
@@ -145,7 +146,7 @@ export class OllamaClient {
 
   /** Models installed in Ollama now (`/api/tags`), sorted by name. */
   async listModels(signal?: AbortSignal): Promise<ModelDto[]> {
-    const { models } = await this.client(signal).list();
+    const { models } = await (await this.client(signal)).list();
     return models
       .map((m) => ({
         ...splitModelName(m.name),
@@ -161,24 +162,24 @@ export class OllamaClient {
 
   /** Ollama's version string (`/api/version`). */
   async version(signal?: AbortSignal): Promise<string> {
-    return (await this.client(signal).version()).version;
+    return (await (await this.client(signal)).version()).version;
   }
 
   /** Capabilities of a model (`/api/show`), e.g. `["completion", "thinking"]`. */
   async capabilities(model: string, signal?: AbortSignal): Promise<string[]> {
-    const info = await this.client(signal).show({ model });
+    const info = await (await this.client(signal)).show({ model });
     return Array.isArray(info.capabilities) ? info.capabilities : [];
   }
 
   /** Models loaded in memory now (`/api/ps`). */
   async loadedModels(signal?: AbortSignal): Promise<{ name: string; sizeVram: number; expiresAt?: string }[]> {
-    const { models } = await this.client(signal).ps();
+    const { models } = await (await this.client(signal)).ps();
     return models.map((m) => ({ name: m.name, sizeVram: m.size_vram, expiresAt: m.expires_at ? String(m.expires_at) : undefined }));
   }
 
   /** Downloads a model, reporting each progress line; rejects with Ollama's message on failure. */
   async pull(model: string, onProgress: (p: PullProgress) => void, signal?: AbortSignal): Promise<void> {
-    const stream = await this.client(signal).pull({ model, stream: true });
+    const stream = await (await this.client(signal)).pull({ model, stream: true });
     for await (const part of stream as AsyncIterable<ProgressResponse>) {
       onProgress({ status: part.status, completed: part.completed, total: part.total });
     }
@@ -186,6 +187,6 @@ export class OllamaClient {
 
   /** Removes a model from Ollama. */
   async deleteModel(model: string): Promise<void> {
-    await this.client().delete({ model });
+    await (await this.client()).delete({ model });
   }
 }
