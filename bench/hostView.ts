@@ -10,7 +10,7 @@ import type { HostMessage, ViewState } from '../src/shared/protocol';
 export class HostViewRelay {
   /** Messages posted to the (imaginary) webview. */
   posts = 0;
-  /** Serialized bytes of those messages. */
+  /** Their size as serialized for the trip to the webview. */
   bytesPosted = 0;
   private readonly deltas = new DeltaBatcher((delta) => this.send(delta));
   private readonly subscription: { dispose(): void };
@@ -20,7 +20,7 @@ export class HostViewRelay {
   }
 
   /** The snapshot the view sends after `ready` and whenever another conversation is shown. */
-  snapshot(): ViewState {
+  private snapshot(): ViewState {
     const active = this.chat.activeConversationId();
     return {
       conversation: active ? this.chat.getConversation(active) ?? null : null,
@@ -28,6 +28,7 @@ export class HostViewRelay {
       model: this.model,
       stream: this.chat.streamInfo(active),
       error: this.chat.currentError(active),
+      attachments: [], // the benchmark attaches no files
     };
   }
 

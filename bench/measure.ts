@@ -43,7 +43,7 @@ let gcFunction: (() => void) | undefined;
  * Collects garbage now (twice: the second pass frees what finalizers of the first released). Enables `gc` at run
  * time when node was started without `--expose-gc`, so `node out/bench/run.js` works as well as the npm script.
  */
-export function collectGarbage(): void {
+function collectGarbage(): void {
   if (!gcFunction) {
     setFlagsFromString('--expose-gc');
     gcFunction = runInNewContext('gc') as () => void;

@@ -24,21 +24,18 @@ export interface Figure {
   baseline?: { label: string; value: number };
   goal?: Goal;
   note?: string;
+  /** The benchmark that should have produced this figure crashed (`note` says how). */
+  failed?: boolean;
 }
 
-export type Status = 'PASS' | 'FAIL' | 'SKIP' | 'info';
+export type Status = 'PASS' | 'FAIL' | 'SKIP' | 'ERROR' | 'info';
 
 /** A figure with its ratio and verdict, as written to the JSON file. */
-export interface EvaluatedFigure {
-  area: string;
-  measure: string;
-  value: number | null;
-  unit: string;
-  baseline?: { label: string; value: number };
+export interface EvaluatedFigure extends Omit<Figure, 'goal' | 'failed'> {
   ratio?: number;
+  /** The goal's text. */
   goal?: string;
   status: Status;
-  note?: string;
 }
 
 /** What one section of the benchmark returns. */
@@ -73,10 +70,11 @@ export const none: Goal = { text: '= 0', met: (v) => v === 0 };
 
 /** Computes the ratio and the verdict of a figure. */
 export function evaluate(figure: Figure): EvaluatedFigure {
-  const { goal, ...rest } = figure;
+  const { goal, failed, ...rest } = figure;
   const ratio = figure.value !== null && figure.baseline && figure.baseline.value !== 0 ? figure.value / figure.baseline.value : undefined;
   let status: Status = 'info';
-  if (figure.value === null) status = 'SKIP';
+  if (failed) status = 'ERROR';
+  else if (figure.value === null) status = 'SKIP';
   else if (goal) status = goal.met(figure.value, ratio) ? 'PASS' : 'FAIL';
   return { ...rest, ratio, goal: goal?.text, status };
 }
@@ -84,7 +82,7 @@ export function evaluate(figure: Figure): EvaluatedFigure {
 const BYTE_UNITS = ['B', 'KB', 'MB', 'GB'];
 
 /** A number for people: bytes as B/KB/MB (1024-based), others with three significant digits and thousands separators. */
-export function formatValue(value: number, unit: string): string {
+function formatValue(value: number, unit: string): string {
   if (unit === 'bytes') {
     let v = value;
     let i = 0;

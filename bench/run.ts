@@ -7,6 +7,7 @@
  */
 import { join, resolve } from 'node:path';
 import { benchActivation } from './activation/bench';
+import { runCommand, tail } from './command';
 import { machineFacts } from './machine';
 import { nowMs } from './measure';
 import { evaluate, markdownNotes, markdownTable, writeJson, type Figure, type SectionResult } from './report';
@@ -53,7 +54,8 @@ async function main(): Promise<number> {
   console.log(Object.entries(facts).map(([k, v]) => `  ${k}: ${v}`).join('\n'));
   const figures: Figure[] = [];
   const errors: string[] = [];
-  for (const section of SECTIONS.filter((s) => !only || only.includes(s.name))) {
+  const sections = SECTIONS.filter((s) => !only || only.includes(s.name));
+  for (const section of sections) {
     const sectionStart = nowMs();
     console.log(`\n[bench] ${section.name}…`);
     try {
@@ -64,9 +66,14 @@ async function main(): Promise<number> {
       const message = err instanceof Error ? err.message : String(err);
       errors.push(`${section.name}: ${message}`);
       console.error(`[bench] ${section.name} failed: ${err instanceof Error ? err.stack : message}`);
-      figures.push({ area: section.area, measure: `${section.name} benchmark`, value: null, unit: '', note: `failed: ${message.split('\n')[0]}` });
+      figures.push({ area: section.area, measure: `${section.name} benchmark`, value: null, unit: '', failed: true, note: `failed: ${message.split('\n')[0]}` });
     }
     console.log(`[bench] ${section.name} done in ${((nowMs() - sectionStart) / 1000).toFixed(1)} s`);
+  }
+  if (sections.some((s) => s.name === 'size')) {
+    // Leave dist/ as `npm run compile` makes it (with source maps), not as packaging left it.
+    const rebuilt = await runCommand(process.execPath, ['esbuild.js'], repoRoot);
+    if (rebuilt.code !== 0) errors.push(`restoring the development build failed:\n${tail(rebuilt.output)}`);
   }
   const evaluated = figures.map(evaluate);
   const durationS = (nowMs() - started) / 1000;
@@ -76,7 +83,7 @@ async function main(): Promise<number> {
   if (notes) console.log(`\n${notes}`);
   const count = (status: string): number => evaluated.filter((f) => f.status === status).length;
   const summary = { pass: count('PASS'), fail: count('FAIL'), skip: count('SKIP'), errors };
-  console.log(`\n${summary.pass} goals met, ${summary.fail} missed, ${summary.skip} not measured; ${durationS.toFixed(0)} s`);
+  console.log(`\n${summary.pass} goals met, ${summary.fail} missed, ${summary.skip} not measured, ${errors.length} benchmark(s) crashed; ${durationS.toFixed(0)} s`);
   writeJson(OUTPUT, { mode: quick ? 'quick' : 'full', date: new Date().toISOString(), durationS, machine: facts, summary, figures: evaluated });
   console.log(`Wrote ${OUTPUT}`);
   return errors.length ? 1 : 0;

@@ -4,19 +4,17 @@
  * on the same test server, which emits tokens as fast as it can from its own process.
  */
 import { Ollama } from 'ollama';
-import { ChatService } from '../src/chat/chatService';
-import type { Settings } from '../src/services/config';
+import type { ChatService } from '../src/chat/chatService';
 import { ConversationStore } from '../src/services/conversationStore';
-import { OllamaClient } from '../src/services/ollamaClient';
 import { MemoryStore } from '../test/fixtures/memoryStore';
 import { longReplyTokens } from '../test/fixtures/replies';
+import { createChatService, MODEL } from './chatHost';
 import { HostViewRelay } from './hostView';
 import { median, nowMs } from './measure';
 import { ratioAtLeast, type SectionResult } from './report';
 import { startServerProcess } from './testServerProcess';
 
 const TOKENS = 20_000;
-const MODEL = 'mistral';
 
 interface Run {
   tokensPerSecond: number;
@@ -47,8 +45,7 @@ async function bareReply(ollama: Ollama, prompt: string): Promise<string> {
 async function extensionHost(url: string): Promise<{ chat: ChatService; relay: HostViewRelay }> {
   const store = new ConversationStore(new MemoryStore());
   await store.load();
-  const settings: Settings = { host: url, model: MODEL, systemPrompt: '', options: {}, keepAlive: '5m' };
-  const chat = new ChatService(store, new OllamaClient(() => ({ host: url })), () => settings);
+  const chat = createChatService(store, url);
   return { chat, relay: new HostViewRelay(chat, MODEL) };
 }
 
@@ -61,7 +58,7 @@ async function extensionReply(chat: ChatService, prompt: string): Promise<string
 
 /** Runs warm-up plus `pairs` alternating (ABBA) pairs and reports the medians. */
 export async function benchStreaming(quick: boolean): Promise<SectionResult> {
-  const pairs = quick ? 3 : 6;
+  const pairs = quick ? 3 : 10;
   const server = await startServerProcess();
   try {
     const prompt = `[[long:${TOKENS}]]`;
@@ -80,7 +77,8 @@ export async function benchStreaming(quick: boolean): Promise<SectionResult> {
     }
     relay.dispose();
     const pick = (runs: Run[], key: keyof Run): number => median(runs.map((r) => r[key]));
-    const postsPerReply = relay.posts / (pairs + 1);
+    const replies = pairs + 1;
+    const list = (runs: Run[]): string => runs.map((r) => `${Math.round(r.tokensPerSecond / 1000)}k`).join(' ');
     return {
       figures: [
         {
@@ -90,7 +88,7 @@ export async function benchStreaming(quick: boolean): Promise<SectionResult> {
           unit: 'tokens/s',
           baseline: { label: 'bare ollama-js loop', value: pick(bareRuns, 'tokensPerSecond') },
           goal: ratioAtLeast(0.95),
-          note: `test server in its own process; ${Math.round(postsPerReply)} posts to the view per reply after coalescing`,
+          note: `test server in its own process; runs (tokens/s) host path ${list(extensionRuns)}, bare ${list(bareRuns)}; ${Math.round(relay.posts / replies)} posts (${Math.round(relay.bytesPosted / replies / 1024)} KB) to the view per reply after coalescing`,
         },
         {
           area: 'Streaming',

@@ -1,5 +1,4 @@
 /** One real VS Code window for the activation benchmark: code-server plus headless Chromium from the test harness. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, type Browser } from '../../test/harness/chromium';
@@ -17,17 +16,9 @@ export interface WindowOptions {
   runDir?: string;
 }
 
-export interface Window {
+export interface VscodeWindow {
   page: Page;
   server: CodeServer;
-  /** Text of the extension host's log (`remoteexthost.log`), which names every activation and its event. */
-  extensionHostLog(): string;
-}
-
-function findFile(dir: string, name: string): string | undefined {
-  if (!existsSync(dir)) return undefined;
-  const found = readdirSync(dir, { recursive: true, encoding: 'utf8' }).find((file) => file.endsWith(`/${name}`));
-  return found && join(dir, found);
 }
 
 /**
@@ -38,7 +29,7 @@ function findFile(dir: string, name: string): string | undefined {
 export async function withWindow<T>(
   options: WindowOptions,
   beforeNavigate: (page: Page, server: CodeServer) => Promise<void>,
-  use: (window: Window) => Promise<T>,
+  use: (window: VscodeWindow) => Promise<T>,
 ): Promise<T> {
   const server = await startCodeServer({ settings: options.settings, runDir: options.runDir });
   let browser: Browser | undefined;
@@ -51,12 +42,7 @@ export async function withWindow<T>(
     browser = await launchChromium(readVscodeWebInstall().chromium, join(server.runDir, 'browser'));
     await beforeNavigate(browser.page, server);
     await browser.page.goto(server.workbenchUrl({ extensionDevelopmentPath: options.extensionPath, extensionTestsPath: options.testsPath }));
-    const logs = join(server.runDir, 'user-data', 'logs');
-    const extensionHostLog = (): string => {
-      const file = findFile(logs, 'remoteexthost.log');
-      return file ? readFileSync(file, 'utf8') : '';
-    };
-    return await use({ page: browser.page, server, extensionHostLog });
+    return await use({ page: browser.page, server });
   } finally {
     unregister();
     await close();

@@ -6,7 +6,7 @@
 import type { HostMessage, ViewState } from '../../src/shared/protocol';
 import type { ChatMessage } from '../../src/shared/types';
 
-export const CONVERSATION_ID = 'bench-conversation';
+const CONVERSATION_ID = 'bench-conversation';
 const MODEL = 'mistral';
 
 /** A snapshot showing an empty conversation (the benchmark's own, unless another id is given). */
@@ -18,6 +18,7 @@ export function emptySnapshot(id = CONVERSATION_ID): HostMessage {
     model: MODEL,
     stream: null,
     error: null,
+    attachments: [],
   };
   return { type: 'snapshot', state };
 }
@@ -36,8 +37,7 @@ export function turn(index: number, tokens: readonly string[], tokensPerDelta: n
   const messageId = `reply-${index}`;
   const user: ChatMessage = { id: `question-${index}`, role: 'user', content: `Question ${index}: explain streaming.`, timestamp: now, model: MODEL, status: 'complete' };
   const reply: ChatMessage = { id: messageId, role: 'assistant', content: '', timestamp: now, model: MODEL, status: 'streaming' };
-  const deltas: string[] = [];
-  for (let i = 0; i < tokens.length; i += tokensPerDelta) deltas.push(tokens.slice(i, i + tokensPerDelta).join(''));
+  const deltas = chunk(tokens, tokensPerDelta);
   const done: ChatMessage = { ...reply, content: tokens.join(''), status: 'complete' };
   const stream = { conversationId: CONVERSATION_ID, messageId, phase: 'streaming' as const };
   return {
@@ -53,6 +53,13 @@ export function turn(index: number, tokens: readonly string[], tokensPerDelta: n
       { type: 'stream', stream: null },
     ],
   };
+}
+
+/** `tokens` joined into texts of `tokensPerDelta` tokens each. */
+export function chunk(tokens: readonly string[], tokensPerDelta: number): string[] {
+  const texts: string[] = [];
+  for (let i = 0; i < tokens.length; i += tokensPerDelta) texts.push(tokens.slice(i, i + tokensPerDelta).join(''));
+  return texts;
 }
 
 /** A delta message for the turn's reply. */

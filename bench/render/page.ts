@@ -21,14 +21,12 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 /** What the init script adds to the page's window. */
 interface BenchWindow {
   benchPosts: WebviewMessage[];
-  benchLongTasks: number[];
 }
 
-/** Runs in the page before its scripts: the VS Code API stand-in, theme variables, a long-task recorder. */
+/** Runs in the page before its scripts: the VS Code API stand-in and theme variables. */
 function initPage(): void {
   const w = window as unknown as BenchWindow & { acquireVsCodeApi(): unknown };
   w.benchPosts = [];
-  w.benchLongTasks = [];
   let state: unknown;
   w.acquireVsCodeApi = () => ({
     postMessage: (message: WebviewMessage) => w.benchPosts.push(message),
@@ -43,7 +41,20 @@ function initPage(): void {
     style.setProperty('--vscode-editor-font-family', 'monospace');
     style.setProperty('--vscode-editor-font-size', '14px');
   });
-  new PerformanceObserver((list) => list.getEntries().forEach((e) => w.benchLongTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+}
+
+/**
+ * Runs in the page: dispatches host messages as `message` events (`null`: none), all at once or one per animation
+ * frame, and resolves after the frame that follows. The view draws deltas in requestAnimationFrame; the callback
+ * queued here runs after its own, and the timeout after the frame is painted.
+ */
+async function deliver({ batch, perFrame }: { batch: (HostMessage | null)[]; perFrame: boolean }): Promise<void> {
+  const frame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  for (const data of batch) {
+    if (data) window.dispatchEvent(new MessageEvent('message', { data }));
+    if (perFrame) await frame();
+  }
+  if (!perFrame) await frame();
 }
 
 /** The page with the view, and what measures it. */
@@ -59,10 +70,11 @@ export interface ViewPage {
    * `null` lets a frame pass without a message (what the page costs when nothing changes).
    */
   sendPerFrame(messages: (HostMessage | null)[]): Promise<void>;
-  /** After a full garbage collection: JS heap in use (bytes), DOM nodes and event listeners (detached ones included). */
+  /**
+   * Once the page is idle (deferred work such as syntax highlighting done) and after a full garbage collection:
+   * JS heap in use (bytes), DOM nodes and event listeners (detached ones included).
+   */
   memoryAfterGc(): Promise<{ heap: number; nodes: number; listeners: number }>;
-  /** Durations of long tasks (≥ 50 ms) the page observed so far. */
-  longTasks(): Promise<number[]>;
   close(): Promise<void>;
 }
 
@@ -92,8 +104,8 @@ export async function openView(repoRoot: string): Promise<ViewPage> {
       return route.fulfill({ contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
     });
     const cdp = await page.context().newCDPSession(page);
-    const nextFrame = (): Promise<void> => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
-    const checkErrors = (): void => {
+    const send = async (batch: (HostMessage | null)[], perFrame: boolean): Promise<void> => {
+      await page.evaluate(deliver, { batch, perFrame });
       if (errors.length) throw new Error(`the view threw: ${errors.join('; ')}`);
     };
     return {
@@ -102,31 +114,17 @@ export async function openView(repoRoot: string): Promise<ViewPage> {
       async load() {
         await page.goto(`${ORIGIN}/`);
         await page.waitForFunction(() => (window as unknown as BenchWindow).benchPosts.some((m) => m.type === 'ready'));
-        checkErrors();
+        await send([], false);
       },
-      async send(messages) {
-        await page.evaluate((batch) => batch.forEach((data) => window.dispatchEvent(new MessageEvent('message', { data }))), messages);
-        await nextFrame();
-        checkErrors();
-      },
-      async sendPerFrame(messages) {
-        // The view draws deltas in requestAnimationFrame; the callback queued here runs after its own, and the
-        // timeout after the frame is painted, so every message gets a frame of its own.
-        await page.evaluate(async (batch) => {
-          for (const data of batch) {
-            if (data) window.dispatchEvent(new MessageEvent('message', { data }));
-            await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-          }
-        }, messages);
-        checkErrors();
-      },
+      send: (messages) => send(messages, false),
+      sendPerFrame: (messages) => send(messages, true),
       async memoryAfterGc() {
+        await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve())));
         await cdp.send('HeapProfiler.collectGarbage');
         const { usedSize } = await cdp.send('Runtime.getHeapUsage');
         const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
         return { heap: usedSize, nodes, listeners: jsEventListeners };
       },
-      longTasks: () => page.evaluate(() => (window as unknown as BenchWindow).benchLongTasks),
       close: () => browser.close(),
     };
   } catch (err) {
