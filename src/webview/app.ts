@@ -60,7 +60,7 @@ export class App {
       case 'searchResults':
         return this.history.setSearchResults(message.query, message.ids);
       case 'attachments':
-        return; // TODO(attachments): chips above the input
+        return this.composer.setAttachments(message.attachments);
       default:
         assertNever(message);
     }
@@ -71,6 +71,7 @@ export class App {
     this.setModel(state.model);
     this.messages.showConversation(state.conversation, state.stream);
     this.composer.setStreaming(state.stream !== null);
+    this.composer.setAttachments(state.attachments);
     this.history.setConversations(state.conversations, this.conversationId);
     this.banner.show(state.error);
   }

@@ -1,7 +1,10 @@
 /**
  * The input box: Enter sends, Shift+Enter adds a line, Escape stops a streaming reply. Send is disabled while a
  * reply streams or the text is blank; Stop shows only while one streams. The draft survives the view being hidden.
+ * Above the text, the files attached to the message; below it, buttons to attach more.
  */
+import type { AttachmentInfo } from '../shared/protocol';
+import { AttachmentChips } from './attachmentChips';
 import { autoGrow, button, h } from './dom';
 import type { HostChannel } from './vscodeApi';
 
@@ -10,18 +13,28 @@ export class Composer {
   private readonly input: HTMLTextAreaElement;
   private readonly send: HTMLButtonElement;
   private readonly stop: HTMLButtonElement;
+  private readonly chips: AttachmentChips;
   private streaming = false;
 
   constructor(private readonly host: HostChannel) {
     this.input = h('textarea', { className: 'composer-input', attrs: { 'aria-label': 'Message', rows: '1' } });
     this.send = button({ label: 'Send', icon: 'send', className: 'button-primary', title: 'Send (Enter)' });
     this.stop = button({ label: 'Stop', icon: 'stop', className: 'button-stop', title: 'Stop generating (Escape)' });
+    const attachPick = button({ label: 'Attach file…', icon: 'attach' });
+    const attachCurrent = button({ label: 'Attach current file', icon: 'file' });
     const hint = h('span', { className: 'composer-hint', text: 'Enter to send · Shift+Enter for a new line' });
+    this.chips = new AttachmentChips(host);
     this.element = h(
       'div',
       { className: 'composer' },
+      this.chips.element,
       this.input,
-      h('div', { className: 'composer-toolbar' }, hint, h('div', { className: 'composer-buttons' }, this.stop, this.send)),
+      h(
+        'div',
+        { className: 'composer-toolbar' },
+        h('div', { className: 'composer-tools' }, attachPick, attachCurrent, hint),
+        h('div', { className: 'composer-buttons' }, this.stop, this.send),
+      ),
     );
 
     this.input.value = host.saved.draft;
@@ -29,6 +42,8 @@ export class Composer {
     this.input.addEventListener('keydown', (e) => this.onKeyDown(e));
     this.send.addEventListener('click', () => this.submit());
     this.stop.addEventListener('click', () => this.host.post({ type: 'stop' }));
+    attachPick.addEventListener('click', () => this.host.post({ type: 'attachFile', source: 'pick' }));
+    attachCurrent.addEventListener('click', () => this.host.post({ type: 'attachFile', source: 'current' }));
     this.setModel('');
     this.setStreaming(false);
     // Sizes are known only once the element is in the document.
@@ -37,12 +52,18 @@ export class Composer {
 
   /** While a reply streams: Send off, Stop on. */
   setStreaming(streaming: boolean): void {
-    const stopHadFocus = document.activeElement === this.stop;
+    const focused = document.activeElement;
     this.streaming = streaming;
     this.stop.hidden = !streaming;
     this.stop.disabled = !streaming;
     this.updateSend();
-    if (stopHadFocus && !streaming) this.input.focus();
+    // A button that just went away or off must not take the keyboard focus with it.
+    if ((focused === this.stop || focused === this.send) && (focused as HTMLButtonElement).disabled) this.input.focus();
+  }
+
+  /** The files that will go with the next message. */
+  setAttachments(attachments: AttachmentInfo[]): void {
+    this.chips.show(attachments);
   }
 
   setModel(model: string): void {

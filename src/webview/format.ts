@@ -57,3 +57,10 @@ export function relativeTime(timestamp: number, now: number): string {
 export function waitingText(model: string): string {
   return `Waiting for ${model || 'the model'}… (loading the model can take a while)`;
 }
+
+/** A text length for people: `812 chars`, `12.3k chars`, `1.2M chars`. */
+export function formatChars(chars: number): string {
+  if (chars < 1000) return `${chars} chars`;
+  if (chars < 1_000_000) return `${(chars / 1000).toFixed(1)}k chars`;
+  return `${(chars / 1_000_000).toFixed(1)}M chars`;
+}

@@ -1,4 +1,7 @@
-/** The strip above the conversation: the model (click to pick another), New, and the History toggle. */
+/**
+ * The strip above the conversation: the model (click to pick another), the conversation's settings, New, and
+ * the History toggle.
+ */
 import { button, h } from './dom';
 import { icon } from './icons';
 import type { HostChannel } from './vscodeApi';
@@ -18,6 +21,7 @@ export class Header {
       this.modelName,
       icon('chevron'),
     );
+    const settings = button({ label: 'Conversation settings', icon: 'gear' });
     const newButton = button({ label: 'New conversation', text: 'New', icon: 'plus' });
     this.historyButton = button({ label: 'History', text: 'History', icon: 'history' });
     this.historyButton.setAttribute('aria-expanded', 'false');
@@ -25,9 +29,10 @@ export class Header {
       'header',
       { className: 'chat-header' },
       this.modelButton,
-      h('div', { className: 'header-actions' }, newButton, this.historyButton),
+      h('div', { className: 'header-actions' }, settings, newButton, this.historyButton),
     );
     this.modelButton.addEventListener('click', () => host.post({ type: 'pickModel' }));
+    settings.addEventListener('click', () => host.post({ type: 'editSettings' }));
     newButton.addEventListener('click', () => host.post({ type: 'newConversation' }));
     this.historyButton.addEventListener('click', onToggleHistory);
   }

@@ -15,6 +15,9 @@ import type { HostChannel } from './vscodeApi';
 
 /** How close to the bottom (px) still counts as "at the bottom". */
 const BOTTOM_SLACK = 24;
+/** A scroll this soon (ms) after a wheel turn, key press or pointer press is the user's doing. */
+const USER_SCROLL_WINDOW = 1000;
+const SCROLL_KEYS = new Set(['ArrowUp', 'PageUp', 'Home']);
 
 export class MessageList {
   readonly element: HTMLElement;
@@ -32,6 +35,8 @@ export class MessageList {
   private model = '';
   private follow = true;
   private lastScrollTop = 0;
+  private lastUserInput = -Infinity;
+  private pointerDown = false;
 
   constructor(host: HostChannel) {
     this.log = h('div', { className: 'message-log', attrs: { role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages' } });
@@ -42,6 +47,25 @@ export class MessageList {
     this.element = h('div', { className: 'message-area' }, this.scroller, this.jump);
 
     this.scroller.addEventListener('scroll', () => this.onScroll(), { passive: true });
+    const userInput = (): void => {
+      this.lastUserInput = performance.now();
+    };
+    this.scroller.addEventListener('wheel', userInput, { passive: true });
+    this.scroller.addEventListener('pointerdown', () => {
+      this.pointerDown = true;
+      userInput();
+    });
+    window.addEventListener('pointerup', () => {
+      this.pointerDown = false;
+    });
+    window.addEventListener('keydown', (e) => {
+      if (SCROLL_KEYS.has(e.key)) userInput();
+    });
+    // Follows the end after each layout that changed the conversation's height (new text, a reply finished,
+    // off-screen parts measured): scrolling there needs no extra layout then.
+    new ResizeObserver(() => {
+      if (this.follow) this.scrollToBottom();
+    }).observe(this.log);
     this.jump.addEventListener('click', () => {
       this.follow = true;
       this.scrollToBottom();
@@ -209,10 +233,9 @@ export class MessageList {
     this.settle();
   }
 
-  /** After any change: the empty state, and following the end of the conversation. */
+  /** After any change: the empty state (scrolling follows through the ResizeObserver). */
   private settle(): void {
     this.empty.element.hidden = this.views.size > 0;
-    if (this.follow) this.scrollToBottom();
   }
 
   private scrollToBottom(): void {
@@ -220,13 +243,14 @@ export class MessageList {
   }
 
   /**
-   * Following stops only when the user moves up (wheel, keys, scrollbar): content that grows or changes size
-   * under a following view must not count as "the user left the bottom".
+   * Following stops only when the user moves up (wheel, keys, scrollbar): content that changes size above the
+   * viewport (and the browser's scroll anchoring) must not count as "the user left the bottom".
    */
   private onScroll(): void {
     const { scrollHeight, scrollTop, clientHeight } = this.scroller;
+    const byUser = this.pointerDown || performance.now() - this.lastUserInput < USER_SCROLL_WINDOW;
     if (scrollHeight - scrollTop - clientHeight <= BOTTOM_SLACK) this.follow = true;
-    else if (scrollTop < this.lastScrollTop) this.follow = false;
+    else if (byUser && scrollTop < this.lastScrollTop) this.follow = false;
     this.lastScrollTop = scrollTop;
     this.jump.hidden = this.follow;
   }

@@ -2,12 +2,17 @@
  * Renders a reply as it streams: finished markdown blocks are rendered once and never touched again; only the
  * unfinished last block is rendered anew on each update. A code block still open at the end is not re-rendered
  * at all: its new complete lines are appended as text (highlighting comes once, when its fence closes).
+ * Finished blocks go into chunks of a few blocks each, which the stylesheet lays out and paints on their own, so
+ * the browser's work per update does not grow with the reply either (it skips unchanged chunks as a whole).
  * So the cost of an update depends on the new text and the last block, not on the length of the reply.
  */
 import { BlockSplitter } from './blocks';
 import { createCodeBlock } from './codeBlock';
 import { h } from './dom';
 import { renderMarkdown } from './markdown';
+
+/** Finished blocks per chunk: small enough to re-lay out cheaply, large enough to keep few chunks. */
+const BLOCKS_PER_CHUNK = 16;
 
 interface OpenCode {
   code: HTMLElement;
@@ -21,10 +26,12 @@ export class StreamingMarkdown {
   private readonly splitter = new BlockSplitter();
   /** Holds the unfinished block; `display: contents`, so it does not change the layout. */
   private readonly tailEl = h('div', { className: 'markdown-tail' });
+  private chunk: HTMLElement | undefined;
+  private blocksInChunk = 0;
   private openCode: OpenCode | undefined;
   private renderedTail = '';
 
-  constructor(private readonly root: HTMLElement) {
+  constructor(root: HTMLElement) {
     root.append(this.tailEl);
   }
 
@@ -40,14 +47,23 @@ export class StreamingMarkdown {
   finish(): void {
     this.appendFinished(this.splitter.finish());
     this.tailEl.replaceChildren();
-    this.renderedTail = '';
   }
 
   private appendFinished(blocks: string[]): void {
     if (blocks.length === 0) return;
+    // What the tail showed is now among the finished blocks.
     this.openCode = undefined;
     this.renderedTail = '';
-    for (const block of blocks) this.root.insertBefore(renderMarkdown(block), this.tailEl);
+    this.tailEl.replaceChildren();
+    for (const block of blocks) {
+      if (!this.chunk || this.blocksInChunk === BLOCKS_PER_CHUNK) {
+        this.chunk = h('div', { className: 'markdown-chunk' });
+        this.tailEl.before(this.chunk);
+        this.blocksInChunk = 0;
+      }
+      this.chunk.append(renderMarkdown(block));
+      this.blocksInChunk++;
+    }
   }
 
   private renderTail(): void {

@@ -1,22 +1,31 @@
 /**
  * A message the user sent: plain text (never markdown, never HTML), with Edit (inline, then resend) and Copy.
- * Button clicks are handled by the message list's delegation through `data-action`.
+ * Long ones (attached files) show their start until expanded. Button clicks are handled by the message list's
+ * delegation through `data-action`.
  */
 import type { ChatMessage } from '../shared/types';
 import { autoGrow, button, h } from './dom';
 import { messageShell } from './messageShell';
 
+/** Beyond this a message is shown shortened until expanded. */
+const LONG_CHARS = 1500;
+const LONG_LINES = 15;
+
 export class UserMessageView {
   readonly element: HTMLElement;
   private readonly text: HTMLElement;
   private readonly editButton: HTMLButtonElement;
+  private readonly expand: HTMLButtonElement;
   private editor: HTMLElement | undefined;
 
   constructor(public message: ChatMessage) {
     const shell = messageShell(message, 'You');
     this.element = shell.element;
     this.text = h('div', { className: 'user-text' });
-    shell.content.append(this.text);
+    this.expand = button({ label: 'Show all of the message', text: 'Show more', className: 'user-expand' });
+    this.expand.setAttribute('aria-expanded', 'false');
+    this.expand.addEventListener('click', () => this.setExpanded(!this.element.classList.contains('is-expanded')));
+    shell.content.append(this.text, this.expand);
     this.editButton = button({ label: 'Edit message', icon: 'edit', action: 'edit' });
     shell.headerActions.append(this.editButton, button({ label: 'Copy message', icon: 'copy', action: 'copy-message' }));
     shell.footer.hidden = true;
@@ -27,6 +36,15 @@ export class UserMessageView {
     this.message = message;
     this.text.textContent = message.content;
     this.element.dataset.status = message.status ?? 'complete';
+    const long = message.content.length > LONG_CHARS || message.content.split('\n', LONG_LINES + 1).length > LONG_LINES;
+    this.element.classList.toggle('is-long', long);
+    this.expand.hidden = !long;
+  }
+
+  private setExpanded(expanded: boolean): void {
+    this.element.classList.toggle('is-expanded', expanded);
+    this.expand.setAttribute('aria-expanded', String(expanded));
+    this.expand.querySelector('.button-label')!.textContent = expanded ? 'Show less' : 'Show more';
   }
 
   /** Editing resends the conversation from here, which cannot happen while a reply streams. */

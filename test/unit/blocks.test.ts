@@ -179,7 +179,8 @@ describe('BlockSplitter', () => {
     assert.deepStrictEqual(splitBlocks('a\n2. b\n\nc'), ['a\n2. b\n\n', 'c']);
   });
 
-  it('renders like marked for a few thousand generated documents mixing every kind of line', () => {
+  it('renders like marked for a few thousand generated documents mixing every kind of line', function () {
+    this.timeout(20_000); // about a second, more on a busy machine
     // Lines chosen to hit the edges of marked's rules: lazy continuations, list/quote/fence interplay, tabs, setext.
     const lines = [
       'para text', 'more *text*', '', '', '- item', '  - nested', '1. one', '2. two', '   indented cont', '```', '```js',

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { formatDuration, formatStats, formatStatsDetail, relativeTime, waitingText } from '../../src/webview/format';
+import { formatChars, formatDuration, formatStats, formatStatsDetail, relativeTime, waitingText } from '../../src/webview/format';
 import type { GenerationStats } from '../../src/shared/types';
 
 const stats: GenerationStats = {
@@ -44,6 +44,12 @@ describe('webview formatting', () => {
     assert.strictEqual(relativeTime(now - 4 * 86_400_000, now), '4 days ago');
     assert.strictEqual(relativeTime(Date.UTC(2025, 2, 5, 12), now), 'Mar 5');
     assert.strictEqual(relativeTime(Date.UTC(2023, 2, 5, 12), now), 'Mar 5, 2023');
+  });
+
+  it('gives attachment sizes in characters', () => {
+    assert.strictEqual(formatChars(812), '812 chars');
+    assert.strictEqual(formatChars(12_345), '12.3k chars');
+    assert.strictEqual(formatChars(2_500_000), '2.5M chars');
   });
 
   it('names the model in the waiting text', () => {
