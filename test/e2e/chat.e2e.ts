@@ -153,6 +153,27 @@ describe('chat view in real VS Code', function () {
       (text) => text.replace(/\s+/g, '').includes(code.replace(/\s+/g, '').slice(0, 20)), 'the code in the editor');
   });
 
+  it('attaches the current file as a removable chip and sends it with the message', async () => {
+    await wb().runCommand('File: New Untitled Text File');
+    await wb().page.locator('.monaco-editor .view-lines').first().click();
+    await wb().page.keyboard.type('SECRET_SAUCE = 42');
+    await wb().openChatView();
+    await chat().locator('button[aria-label="Attach current file"]').click();
+    const chip = chat().locator('.chip', { hasText: 'Untitled-' });
+    await chip.waitFor({ timeout: REPLY_TIMEOUT });
+    await chip.locator('button[aria-label^="Remove attachment"]').click();
+    await waitUntil(() => chat().locator('.chip').count(), (n) => n === 0, 'the chip to be removed');
+    await chat().locator('button[aria-label="Attach current file"]').click();
+    await chip.waitFor({ timeout: REPLY_TIMEOUT });
+    const before = server.requests.length;
+    await send('What does this file set?');
+    await waitUntil(() => chat().locator('.chip').count(), (n) => n === 0, 'the chips to clear after sending');
+    const request = await server.waitForRequest((r) => r.path === '/api/chat' && r.id > before);
+    const messages = (request.body as { messages: { content: string }[] }).messages;
+    assert.match(messages[messages.length - 1].content, /^What does this file set\?\n\nAttached file `Untitled-\d+`:\n\n```\nSECRET_SAUCE = 42\n```$/);
+    await waitForStatus('complete');
+  });
+
   it('says Ollama is not running (at start-up and when sending), then recovers with Retry', async () => {
     await server.stop();
     await wb().reload();
