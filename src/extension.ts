@@ -44,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
   let checkedOnce = false;
   const view = new ChatViewProvider(context.extensionUri, chat, {
     currentModel: () => settings.current().model,
+    currentHost: () => settings.current().host,
     pickModel: () => vscode.commands.executeCommand('ollamaChat.pickModel'),
     pullModel: (model) => vscode.commands.executeCommand('ollamaChat.pullModel', model),
     renameConversation: (id) => vscode.commands.executeCommand('ollamaChat.renameConversation', id),

@@ -22,6 +22,7 @@ export const VIEW_ID = 'ollamaChat.chatView';
 /** Things the view asks for that belong to commands or to the wider extension. */
 export interface ViewActions {
   currentModel(): string;
+  currentHost(): string;
   pickModel(): Thenable<unknown>;
   pullModel(model: string): Thenable<unknown>;
   renameConversation(id: string): Thenable<unknown>;
@@ -183,7 +184,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   private showError(err: unknown): void {
-    const described = describeError(err, { host: '', model: this.actions.currentModel() });
+    const described = describeError(err, { host: this.actions.currentHost(), model: this.actions.currentModel() });
     if (!(err instanceof ChatError)) this.log.error(err instanceof Error ? err : String(err));
     this.chat.setError(described);
   }

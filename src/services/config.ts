@@ -102,6 +102,16 @@ export function validateOptions(raw: unknown): { options: Settings['options']; p
 }
 
 /**
+ * Ollama reads a bare number as seconds (`-1` = forever, `0` = unload at once) but a string only as a duration with
+ * a unit (`5m`), so `"-1"` typed in the settings is sent as the number -1.
+ */
+function keepAliveValue(raw: unknown): string | number {
+  if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
+  if (typeof raw !== 'string' || !raw.trim()) return '5m';
+  return /^-?\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw.trim();
+}
+
+/**
  * Reads and validates every setting. Invalid values fall back to defaults and are listed in `problems`;
  * an invalid host is kept as typed so requests fail with a message that names it (see `hostProblem`).
  */
@@ -121,7 +131,7 @@ export function readSettings(get: (key: string) => unknown): { settings: Setting
       model: modelName,
       systemPrompt: typeof systemPrompt === 'string' ? systemPrompt : '',
       options,
-      keepAlive: typeof keepAlive === 'string' || typeof keepAlive === 'number' ? keepAlive : '5m',
+      keepAlive: keepAliveValue(keepAlive),
     },
     problems,
   };

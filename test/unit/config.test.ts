@@ -22,6 +22,15 @@ describe('settings', () => {
     assert.equal(validateOptions([1, 2]).problems.length, 1);
   });
 
+  it('sends keep-alive numbers as numbers (Ollama needs a unit in strings)', () => {
+    const keepAlive = (value: unknown) => readSettings((key) => (key === 'keepAlive' ? value : undefined)).settings.keepAlive;
+    assert.equal(keepAlive('-1'), -1);
+    assert.equal(keepAlive(' 0 '), 0);
+    assert.equal(keepAlive('10m'), '10m');
+    assert.equal(keepAlive(300), 300);
+    assert.equal(keepAlive(''), '5m');
+  });
+
   it('falls back to defaults for missing or wrong values', () => {
     const { settings, problems } = readSettings((key) => ({ host: 'localhost:11434', model: '  ', keepAlive: {} } as Record<string, unknown>)[key]);
     assert.equal(settings.model, 'mistral');
