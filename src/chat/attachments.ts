@@ -3,6 +3,7 @@
  * Pure, for unit tests; the commands read the files.
  */
 import type { AttachmentInfo } from '../shared/protocol';
+import { cutAtLine, fenceFor, fenceTag } from './codeFence';
 
 /** Attachments longer than this are cut (about 12k tokens), and the chip says so. */
 export const MAX_ATTACHMENT_CHARS = 48_000;
@@ -17,25 +18,16 @@ let next = 0;
 /** Makes an attachment from a file's text, cut at a line boundary to `maxChars`. */
 export function createAttachment(name: string, languageId: string, text: string, maxChars = MAX_ATTACHMENT_CHARS): Attachment {
   const normalized = text.replace(/\r\n/g, '\n');
-  let shown = normalized;
-  if (shown.length > maxChars) {
-    const cut = shown.lastIndexOf('\n', maxChars);
-    shown = shown.slice(0, cut > 0 ? cut : maxChars);
-  }
+  const shown = cutAtLine(normalized, maxChars);
   return { id: `a${++next}`, name, languageId, chars: normalized.length, truncated: shown.length < normalized.length, text: shown };
-}
-
-function fence(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`{3,}/g) ?? []).map((run) => run.length));
-  return '`'.repeat(Math.max(3, longest + 1));
 }
 
 /** The message as sent: the user's text, then each attachment as a fenced block with its file name. */
 export function withAttachments(text: string, attachments: readonly Attachment[]): string {
   const parts = [text];
   for (const a of attachments) {
-    const f = fence(a.text);
-    const tag = a.languageId === 'plaintext' ? '' : a.languageId;
+    const f = fenceFor(a.text);
+    const tag = fenceTag(a.languageId);
     const note = a.truncated ? ` (first ${a.text.length} of ${a.chars} characters)` : '';
     parts.push('', `Attached file \`${a.name}\`${note}:`, '', `${f}${tag}`, a.text.replace(/\n$/, ''), f);
   }

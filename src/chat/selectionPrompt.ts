@@ -2,6 +2,7 @@
  * Builds the message "Ask Mistral about Selection" sends: the question, where the code comes from, and the code
  * in a fenced block tagged with its language. Pure, for unit tests.
  */
+import { cutAtLine, fenceFor, fenceTag } from './codeFence';
 
 /** The selected code and where it comes from. Lines are 1-based and inclusive. */
 export interface SelectionContext {
@@ -27,26 +28,6 @@ export interface SelectionPrompt {
   totalLines: number;
 }
 
-/** A fence longer than any run of backticks inside the code, so the code cannot close it early. */
-function fenceFor(code: string): string {
-  const longest = Math.max(0, ...(code.match(/`{3,}/g) ?? []).map((run) => run.length));
-  return '`'.repeat(Math.max(3, longest + 1));
-}
-
-/** Cuts at a line boundary so no line is half-shown. */
-function cut(code: string, maxChars: number): string {
-  if (code.length <= maxChars) return code;
-  const head = code.slice(0, maxChars);
-  const lastBreak = head.lastIndexOf('\n');
-  return lastBreak > 0 ? head.slice(0, lastBreak) : head;
-}
-
-/** Maps a VS Code language id to the tag markdown renderers know. */
-function fenceTag(languageId: string): string {
-  const tags: Record<string, string> = { shellscript: 'bash', typescriptreact: 'tsx', javascriptreact: 'jsx', plaintext: '' };
-  return tags[languageId] ?? languageId;
-}
-
 /**
  * The prompt for a question about a selection. When the code is longer than `maxChars` it is cut at a line
  * boundary and the prompt says so, so both the model and the user can see it.
@@ -58,7 +39,7 @@ export function buildSelectionPrompt(
 ): SelectionPrompt {
   const code = selection.code.replace(/\r\n/g, '\n').replace(/\n$/, '');
   const totalLines = code.split('\n').length;
-  const shown = cut(code, maxChars);
+  const shown = cutAtLine(code, maxChars);
   const truncated = shown.length < code.length;
   const includedLines = shown.split('\n').length;
   const lines = selection.startLine === selection.endLine
