@@ -1,5 +1,6 @@
 /** New, open, rename and delete conversations: the history commands, all small. */
 import * as vscode from 'vscode';
+import { relativeTime } from '../shared/relativeTime';
 import type { Services } from './services';
 
 /** Starts an empty conversation and shows it. */
@@ -10,21 +11,12 @@ export async function newConversation(s: Services): Promise<string> {
   return conversation.id;
 }
 
-function relativeDate(ms: number, now = Date.now()): string {
-  const minutes = Math.round((now - ms) / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
-  return new Date(ms).toLocaleDateString();
-}
-
 /** Lets the user choose a conversation (by title, model, date); resolves with its id. */
 async function chooseConversation(s: Services, title: string, id?: string): Promise<string | undefined> {
   if (typeof id === 'string') return id;
   const items = s.chat.listConversations().map((c) => ({
     label: c.title,
-    description: [c.model, relativeDate(c.updatedAt)].filter(Boolean).join(' · '),
+    description: [c.model, relativeTime(c.updatedAt, Date.now())].filter(Boolean).join(' · '),
     detail: `${c.messageCount} message${c.messageCount === 1 ? '' : 's'}`,
     id: c.id,
   }));
