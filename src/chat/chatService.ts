@@ -12,7 +12,7 @@ import type { Settings } from '../services/config';
 import { validateHost } from '../services/config';
 import type { ConversationStore } from '../services/conversationStore';
 import { titleFrom } from '../services/conversationStore';
-import { ChatError, describeError, isAbortError } from '../services/errors';
+import { ChatError, describeError, errorText, isAbortError } from '../services/errors';
 import type { OllamaClient } from '../services/ollamaClient';
 
 /** What changed, for the view and for tests. */
@@ -376,7 +376,7 @@ export class ChatService {
       } else {
         error = describeError(err, { host: this.settings().host, model });
         message.status = 'error';
-        message.error = error.detail ? `${error.message} ${error.detail}` : error.message;
+        message.error = errorText(error);
         this.log(`Reply in ${id} failed (${error.kind}): ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
       }
     } finally {

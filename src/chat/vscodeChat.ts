@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Message } from 'ollama';
-import { describeError } from '../services/errors';
+import { describeError, errorText } from '../services/errors';
 import type { OllamaClient } from '../services/ollamaClient';
 import type { Settings } from '../services/config';
 import { estimateTokens } from './contextWindow';
@@ -62,7 +62,7 @@ export function registerChatParticipant(
     } catch (err) {
       if (token.isCancellationRequested) return {};
       const d = describeError(err, { host: current.host, model: current.model });
-      return { errorDetails: { message: d.detail ? `${d.message} ${d.detail}` : d.message } };
+      return { errorDetails: { message: errorText(d) } };
     }
   });
   participant.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');

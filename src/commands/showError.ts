@@ -1,6 +1,6 @@
 /** Shows an error from a command as a notification with its ways forward (Retry re-runs the command). */
 import * as vscode from 'vscode';
-import { describeError } from '../services/errors';
+import { describeError, errorText } from '../services/errors';
 import type { Services } from './services';
 
 /**
@@ -9,8 +9,8 @@ import type { Services } from './services';
  */
 export async function showCommandError(s: Services, err: unknown, model = s.settings.current().model): Promise<string | undefined> {
   const described = describeError(err, { host: s.settings.current().host, model });
-  s.log.warn(`${described.kind}: ${described.message}${described.detail ? ` ${described.detail}` : ''}`);
-  const text = described.detail ? `${described.message} ${described.detail}` : described.message;
+  const text = errorText(described);
+  s.log.warn(`${described.kind}: ${text}`);
   const choice = await vscode.window.showErrorMessage(text, ...described.actions.map((a) => a.label));
   const action = described.actions.find((a) => a.label === choice)?.id;
   if (action === 'openSettings') await vscode.commands.executeCommand('workbench.action.openSettings', 'ollamaChat');

@@ -2,7 +2,7 @@
  * "Diagnose" and "Test Connection": asks Ollama what a bug report needs (version, models, loaded models, a one-token
  * generation with timing) and writes it as Markdown. No `vscode` import. No secrets in the report.
  */
-import { describeError } from './errors';
+import { describeError, errorText } from './errors';
 import type { OllamaClient } from './ollamaClient';
 import { sameModel } from './ollamaClient';
 
@@ -43,7 +43,7 @@ export async function runDiagnostics(client: OllamaClient, input: DiagnosticsInp
   const result: DiagnosticsResult = { ok: false, report: '' };
   const fail = (step: string, err: unknown) => {
     const d = describeError(err, { host: input.host, model: input.model });
-    lines.push(`- ✗ ${step}: ${d.message}${d.detail ? ` ${d.detail}` : ''}`);
+    lines.push(`- ✗ ${step}: ${errorText(d)}`);
   };
   try {
     const { value, ms } = await timed(() => client.version());

@@ -61,6 +61,11 @@ export function modelNotFoundError(ctx: ErrorContext, serverMessage?: string): U
   };
 }
 
+/** The error as one line of text: the message, then the detail if there is one. */
+export function errorText(error: Pick<UserFacingError, 'message' | 'detail'>): string {
+  return error.detail ? `${error.message} ${error.detail}` : error.message;
+}
+
 /** Keeps a server-provided message short and single-line; it is shown as text, never as HTML. */
 function clip(text: string, max = 300): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
