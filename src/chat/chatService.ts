@@ -101,7 +101,7 @@ export class ChatService {
 
   /** Shows another conversation in the view. */
   async setActive(id: string | undefined): Promise<void> {
-    if (id !== undefined && !this.store.has(id)) throw new ChatError('unknown', `No conversation with id "${id}".`);
+    if (id !== undefined) this.existing(id);
     await this.store.setActiveId(id);
     if (this.lastError && this.lastError.conversationId !== id) this.setError(null);
     this.events.fire({ type: 'active', conversationId: id });
@@ -114,8 +114,7 @@ export class ChatService {
 
   /** Changes a conversation's own model, system prompt, temperature or context window (undefined = use the settings). */
   async updateConversationSettings(id: string, changes: ConversationSettings): Promise<void> {
-    const conversation = this.store.get(id);
-    if (!conversation) throw new ChatError('unknown', `No conversation with id "${id}".`);
+    const conversation = this.existing(id);
     const merged: ConversationSettings = { ...conversation.settings, ...changes };
     for (const key of Object.keys(merged) as (keyof ConversationSettings)[]) {
       if (merged[key] === undefined || merged[key] === '') delete merged[key];
@@ -174,8 +173,7 @@ export class ChatService {
    * Rejects only when the message is not accepted (blank prompt, unknown conversation, a reply already in progress).
    */
   async sendMessage(id: string, prompt: string, options: SendOptions = {}): Promise<ChatMessage> {
-    const conversation = this.store.get(id);
-    if (!conversation) throw new ChatError('unknown', `No conversation with id "${id}".`);
+    const conversation = this.existing(id);
     if (typeof prompt !== 'string' || !prompt.trim()) throw new ChatError('invalidPrompt', 'The message is empty.');
     this.checkIdle(id);
     const model = options.model?.trim() || conversation.settings?.model || this.settings().model;
@@ -188,8 +186,7 @@ export class ChatService {
 
   /** Replaces the last reply with a new one for the same user message (also what Retry does). */
   async regenerate(id: string): Promise<ChatMessage> {
-    const conversation = this.store.get(id);
-    if (!conversation) throw new ChatError('unknown', `No conversation with id "${id}".`);
+    const conversation = this.existing(id);
     this.checkIdle(id);
     const last = conversation.messages[conversation.messages.length - 1];
     if (last?.role === 'assistant') conversation.messages.pop();
@@ -201,8 +198,7 @@ export class ChatService {
 
   /** Replaces a user message with new text, drops everything after it, and asks again. */
   async editAndResend(id: string, messageId: string, text: string): Promise<ChatMessage> {
-    const conversation = this.store.get(id);
-    if (!conversation) throw new ChatError('unknown', `No conversation with id "${id}".`);
+    const conversation = this.existing(id);
     this.checkIdle(id);
     const index = conversation.messages.findIndex((m) => m.id === messageId && m.role === 'user');
     if (index < 0) throw new ChatError('unknown', 'That message is no longer in the conversation.');
@@ -257,6 +253,13 @@ export class ChatService {
       if (options.signal?.aborted && isAbortError(err)) return;
       throw this.toChatError(err, model);
     }
+  }
+
+  /** The stored conversation; throws in user words when there is none with that id. */
+  private existing(id: string): Conversation {
+    const conversation = this.store.get(id);
+    if (!conversation) throw new ChatError('unknown', `No conversation with id "${id}".`);
+    return conversation;
   }
 
   private checkIdle(id: string): void {
