@@ -7,11 +7,12 @@ import type { Message } from 'ollama';
 import type { StreamInfo } from '../shared/protocol';
 import { Emitter } from '../shared/emitter';
 import { DEFAULT_NUM_CTX, fitToContext } from './contextWindow';
-import type { ChatMessage, Conversation, ConversationSettings, ConversationSummary, ModelDto, UserFacingError } from '../shared/types';
+import { addVersion, selectVersion } from '../shared/replyVersions';
+import type { ChatMessage, Conversation, ConversationSettings, ConversationSummary, ModelDto, ReplyVersion, UserFacingError } from '../shared/types';
 import type { Settings } from '../services/config';
 import { validateHost } from '../services/config';
 import type { ConversationStore } from '../services/conversationStore';
-import { titleFrom } from '../services/conversationStore';
+import { titleFrom } from '../services/conversationSchema';
 import { ChatError, describeError, errorText, isAbortError } from '../services/errors';
 import type { OllamaClient } from '../services/ollamaClient';
 
@@ -125,18 +126,19 @@ export class ChatService {
   }
 
   /** Adds a conversation read from an export; a new id is given when the id is taken. Returns the id used. */
-  async importConversation(conversation: Conversation): Promise<string> {
-    const id = this.store.has(conversation.id) || !conversation.id ? newId('c') : conversation.id;
-    await this.store.restore({ ...conversation, id });
-    this.events.fire({ type: 'history' });
-    return id;
+  importConversation(conversation: Conversation): Promise<string> {
+    return this.add(conversation);
   }
 
-  /** Deletes a conversation (stopping its reply first) and returns it, so the caller can offer Undo. */
+  /**
+   * Deletes a conversation and returns it, so the caller can offer Undo. A reply still streaming is stopped first,
+   * so the copy holds everything that arrived, marked stopped.
+   */
   async deleteConversation(id: string): Promise<Conversation | undefined> {
+    if (!this.store.has(id)) return undefined;
+    await this.stopAndWait(id);
     const conversation = this.getConversation(id);
     if (!conversation) return undefined;
-    await this.stopAndWait(id);
     const wasActive = this.store.activeId() === id;
     await this.store.delete(id);
     this.events.fire({ type: 'history' });
@@ -144,10 +146,17 @@ export class ChatService {
     return conversation;
   }
 
-  /** Puts back a deleted conversation. */
-  async restoreConversation(conversation: Conversation): Promise<void> {
-    await this.store.restore(conversation);
+  /** Puts back a deleted conversation (under a new id if an import took its id meanwhile). Returns the id used. */
+  restoreConversation(conversation: Conversation): Promise<string> {
+    return this.add(conversation);
+  }
+
+  /** Adds a conversation that comes from outside this window's store; it never replaces one that is there. */
+  private async add(conversation: Conversation): Promise<string> {
+    const id = this.store.has(conversation.id) || !conversation.id ? newId('c') : conversation.id;
+    await this.store.restore({ ...conversation, id });
     this.events.fire({ type: 'history' });
+    return id;
   }
 
   /** The reply in flight, if any (the view shows one conversation, so at most one matters to it). */
@@ -184,16 +193,32 @@ export class ChatService {
     return this.reply(conversation, model);
   }
 
-  /** Replaces the last reply with a new one for the same user message (also what Retry does). */
+  /**
+   * Asks again for the last reply (also what Retry does). The reply shown until now is kept as an earlier version of
+   * the new one, so a failed or worse attempt never costs the user an answer they had.
+   */
   async regenerate(id: string): Promise<ChatMessage> {
     const conversation = this.existing(id);
     this.checkIdle(id);
+    if (!conversation.messages.some((m) => m.role === 'user')) throw new ChatError('invalidPrompt', 'There is no message to answer yet.');
     const last = conversation.messages[conversation.messages.length - 1];
-    if (last?.role === 'assistant') conversation.messages.pop();
-    const lastUser = [...conversation.messages].reverse().find((m) => m.role === 'user');
-    if (!lastUser) throw new ChatError('invalidPrompt', 'There is no message to answer yet.');
-    this.events.fire({ type: 'active', conversationId: id });
-    return this.reply(conversation, conversation.settings?.model || this.settings().model);
+    return this.reply(conversation, conversation.settings?.model || this.settings().model, last?.role === 'assistant' ? last : undefined);
+  }
+
+  /**
+   * Shows version `version` (0-based) of a reply. Saved, so Copy, search and the next message's history use it: the
+   * model sees exactly the version the user sees.
+   */
+  async selectVersion(id: string, messageId: string, version: number): Promise<ChatMessage> {
+    const conversation = this.existing(id);
+    this.checkIdle(id);
+    const message = conversation.messages.find((m) => m.id === messageId && m.role === 'assistant');
+    if (!message) throw new ChatError('unknown', 'That reply is no longer in the conversation.');
+    if (!selectVersion(message, version)) throw new ChatError('unknown', `That reply has no version ${version + 1}.`);
+    await this.store.persist(id);
+    this.events.fire({ type: 'message', conversationId: id, message: structuredClone(message) });
+    this.events.fire({ type: 'history' });
+    return structuredClone(message);
   }
 
   /** Replaces a user message with new text, drops everything after it, and asks again. */
@@ -322,12 +347,21 @@ export class ChatService {
     return caps.includes('thinking');
   }
 
-  private reply(conversation: Conversation, model: string): Promise<ChatMessage> {
+  /** Starts a reply: a new message, or a new version of `previous` (which stays one click away). */
+  private reply(conversation: Conversation, model: string, previous?: ChatMessage): Promise<ChatMessage> {
     const id = conversation.id;
-    const message: ChatMessage = { id: newId('m'), role: 'assistant', content: '', timestamp: Date.now(), model, status: 'streaming' };
+    const fresh: ReplyVersion = { content: '', timestamp: Date.now(), model, status: 'streaming' };
+    let message: ChatMessage;
+    if (previous) {
+      addVersion(previous, fresh);
+      message = previous;
+    } else {
+      message = { id: newId('m'), role: 'assistant', ...fresh };
+      conversation.messages.push(message);
+    }
+    // The new reply has no text yet, so the history leaves it (and the version it replaces) out.
     const { messages: history, notice } = this.historyFor(conversation);
     if (notice) message.notice = notice;
-    conversation.messages.push(message);
     conversation.updatedAt = message.timestamp;
     const controller = new AbortController();
     const stream: ActiveStream = { controller, message, phase: 'waiting', done: Promise.resolve(message) };

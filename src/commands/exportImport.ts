@@ -1,6 +1,6 @@
 /** "Export Conversation…" (Markdown or JSON, opened as an untitled document) and "Import Conversation…" (JSON). */
 import * as vscode from 'vscode';
-import { parseExport, toJson, toMarkdown } from '../chat/exportFormat';
+import { checkImportSize, readExport, toJson, toMarkdown } from '../chat/exportFormat';
 import type { Services } from './services';
 
 export type ExportFormat = 'markdown' | 'json';
@@ -24,15 +24,18 @@ export async function exportConversation(s: Services, id?: string, format?: Expo
   return content;
 }
 
-/** Reads a JSON export (asks for the file unless `uri` is given), adds it to the history and shows it. */
+/**
+ * Reads a JSON export (asks for the file unless `uri` is given), adds it to the history and shows it. The size is
+ * checked before the file is read; every field is checked after, and what was repaired is logged.
+ */
 export async function importConversation(s: Services, uri?: vscode.Uri): Promise<string | undefined> {
   const file = uri ?? (await vscode.window.showOpenDialog({
     title: 'Import Conversation', canSelectMany: false, filters: { 'Ollama Chat export': ['json'] },
   }))?.[0];
   if (!file) return undefined;
   try {
-    const bytes = await vscode.workspace.fs.readFile(file);
-    const conversation = parseExport(new TextDecoder().decode(bytes));
+    checkImportSize((await vscode.workspace.fs.stat(file)).size);
+    const conversation = readExport(await vscode.workspace.fs.readFile(file), (m) => s.log.warn(m));
     const id = await s.chat.importConversation(conversation);
     await s.chat.setActive(id);
     await s.view.reveal();

@@ -3,7 +3,8 @@
  * one message rewrites that conversation only. Everything read back is validated; bad records are dropped (and
  * reported), never allowed to crash the extension. No `vscode` import: the key-value store is passed in.
  */
-import type { ChatMessage, Conversation, ConversationSettings, ConversationSummary, MessageStatus, Role } from '../shared/types';
+import type { Conversation, ConversationSummary } from '../shared/types';
+import { markInterrupted, MAX_ID_LENGTH, validateConversation } from './conversationSchema';
 
 /** The part of `vscode.Memento` the store needs. */
 export interface KeyValueStore {
@@ -27,88 +28,6 @@ interface StoredIndex {
 
 interface StoredConversation extends Conversation {
   schemaVersion: number;
-}
-
-const ROLES: readonly Role[] = ['user', 'assistant', 'system'];
-const STATUSES: readonly MessageStatus[] = ['complete', 'stopped', 'error', 'streaming'];
-const TITLE_LENGTH = 60;
-
-/** Longest id accepted for a conversation. */
-export const MAX_ID_LENGTH = 200;
-
-/** Title from the first line of a user's first message. */
-export function titleFrom(text: string): string {
-  const line = text.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('```')) ?? '';
-  const clean = line.replace(/\s+/g, ' ');
-  if (!clean) return 'New conversation';
-  return clean.length > TITLE_LENGTH ? `${clean.slice(0, TITLE_LENGTH - 1)}…` : clean;
-}
-
-function isFiniteNumber(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v);
-}
-
-/** A message as stored, or undefined if it is not usable. Unknown fields are dropped. */
-function validMessage(raw: unknown, index: number): ChatMessage | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const m = raw as Record<string, unknown>;
-  if (!ROLES.includes(m.role as Role) || typeof m.content !== 'string') return undefined;
-  const message: ChatMessage = {
-    id: typeof m.id === 'string' && m.id ? m.id : `m${index}`,
-    role: m.role as Role,
-    content: m.content,
-    timestamp: isFiniteNumber(m.timestamp) ? m.timestamp : 0,
-  };
-  if (typeof m.model === 'string') message.model = m.model;
-  if (STATUSES.includes(m.status as MessageStatus)) message.status = m.status as MessageStatus;
-  if (typeof m.thinking === 'string') message.thinking = m.thinking;
-  if (typeof m.error === 'string') message.error = m.error;
-  if (typeof m.notice === 'string') message.notice = m.notice;
-  if (typeof m.stats === 'object' && m.stats !== null && isFiniteNumber((m.stats as { evalCount?: unknown }).evalCount)) {
-    message.stats = m.stats as ChatMessage['stats'];
-  }
-  return message;
-}
-
-function validSettings(raw: unknown): ConversationSettings | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const s = raw as Record<string, unknown>;
-  const out: ConversationSettings = {};
-  if (typeof s.model === 'string') out.model = s.model;
-  if (typeof s.systemPrompt === 'string') out.systemPrompt = s.systemPrompt;
-  if (isFiniteNumber(s.temperature)) out.temperature = s.temperature;
-  if (isFiniteNumber(s.numCtx)) out.numCtx = s.numCtx;
-  return Object.keys(out).length ? out : undefined;
-}
-
-/**
- * Reads a conversation from untrusted data (storage, an imported file): keeps the valid messages, fills in what
- * can be derived, and returns undefined when there is nothing usable. Dropped messages are reported to `log`.
- */
-export function validateConversation(raw: unknown, id: string, log: (message: string) => void = () => undefined): Conversation | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const r = raw as Partial<Record<keyof Conversation, unknown>>;
-  if (!Array.isArray(r.messages)) return undefined;
-  const messages: ChatMessage[] = [];
-  r.messages.forEach((m, i) => {
-    const valid = validMessage(m, i);
-    if (valid) messages.push(valid);
-  });
-  if (messages.length !== r.messages.length) {
-    log(`Conversation ${id}: dropped ${r.messages.length - messages.length} unreadable message(s).`);
-  }
-  const firstUser = messages.find((m) => m.role === 'user');
-  const createdAt = isFiniteNumber(r.createdAt) ? r.createdAt : messages[0]?.timestamp ?? 0;
-  const conversation: Conversation = {
-    id,
-    title: typeof r.title === 'string' && r.title ? r.title.slice(0, 200) : firstUser ? titleFrom(firstUser.content) : 'New conversation',
-    createdAt,
-    updatedAt: isFiniteNumber(r.updatedAt) ? r.updatedAt : createdAt,
-    messages,
-  };
-  const settings = validSettings(r.settings);
-  if (settings) conversation.settings = settings;
-  return conversation;
 }
 
 function summaryOf(c: Conversation): ConversationSummary {
@@ -150,13 +69,12 @@ export class ConversationStore {
         dropped++;
         continue;
       }
-      const streaming = conversation.messages.filter((m) => m.status === 'streaming');
-      for (const m of streaming) m.status = 'stopped';
-      interrupted += streaming.length;
+      const stopped = markInterrupted(conversation);
+      interrupted += stopped;
       this.ids.push(id);
       this.loaded.set(id, conversation);
       this.summaries.set(id, summaryOf(conversation));
-      if (streaming.length) await this.persist(id);
+      if (stopped) await this.persist(id);
     }
     if (dropped) this.log(`Dropped ${dropped} stored conversation(s) that could not be read.`);
     if (interrupted) this.log(`Kept ${interrupted} reply(ies) interrupted by a window reload, marked as stopped.`);
@@ -180,13 +98,9 @@ export class ConversationStore {
       const ids = new Set(index && Array.isArray(index.ids) ? index.ids : []);
       for (const [id, old] of Object.entries(legacy)) {
         if (!old || !Array.isArray(old.messages) || ids.has(id)) continue;
-        const messages = old.messages.map(validMessage).filter((m): m is ChatMessage => !!m);
-        const firstUser = messages.find((m) => m.role === 'user');
-        const record: StoredConversation = {
-          schemaVersion: SCHEMA_VERSION, id, title: firstUser ? titleFrom(firstUser.content) : 'New conversation',
-          createdAt: 0, updatedAt: 0, messages,
-        };
-        await this.kv.update(CONVERSATION_PREFIX + id, record);
+        const conversation = validateConversation({ messages: old.messages }, id, this.log);
+        if (!conversation) continue;
+        await this.kv.update(CONVERSATION_PREFIX + id, { schemaVersion: SCHEMA_VERSION, ...conversation } satisfies StoredConversation);
         ids.add(id);
         migrated++;
       }
@@ -258,14 +172,16 @@ export class ConversationStore {
     await this.writeIndex();
   }
 
-  /** Ids of conversations whose title or message text contains `query` (case-insensitive), newest first. */
+  /** Ids of conversations whose title or message text (any version of a reply) contains `query` (case-insensitive), newest first. */
   search(query: string): string[] {
     const q = query.trim().toLowerCase();
     if (!q) return this.list().map((s) => s.id);
     return this.list()
       .filter((s) => {
         const c = this.loaded.get(s.id);
-        return s.title.toLowerCase().includes(q) || !!c?.messages.some((m) => m.content.toLowerCase().includes(q));
+        // Earlier versions of a reply count too: they are one click away in the view.
+        return s.title.toLowerCase().includes(q) || !!c?.messages.some((m) =>
+          m.content.toLowerCase().includes(q) || !!m.versions?.some((v) => v.content.toLowerCase().includes(q)));
       })
       .map((s) => s.id);
   }

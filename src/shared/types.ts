@@ -51,7 +51,17 @@ export interface ChatMessage {
   error?: string;
   /** Something the user should know about this reply, e.g. older messages left out to fit the context window. */
   notice?: string;
+  /**
+   * Assistant only: the other replies to the same question (Regenerate, Retry), oldest first, without the one shown.
+   * The shown reply is the message's own fields; it is what Copy, search and the next prompt use.
+   */
+  versions?: ReplyVersion[];
+  /** Position (0-based) of the shown reply among all of them, i.e. in `versions` with it put back; default: last. */
+  versionIndex?: number;
 }
+
+/** One reply to a user message: the fields of an assistant message that a Regenerate replaces. */
+export type ReplyVersion = Pick<ChatMessage, 'content' | 'timestamp' | 'model' | 'status' | 'stats' | 'thinking' | 'error' | 'notice'>;
 
 /** Per-conversation overrides of the global settings. */
 export interface ConversationSettings {

@@ -257,4 +257,108 @@ describe('ChatService against the Ollama test server', () => {
     assert.equal(mistral.version, 'latest');
     assert.ok(mistral.size > 0);
   });
+
+  /** Resolves once `count` deltas of conversation `id` have arrived. */
+  function deltasArrived(id: string, count: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const sub = chat.onEvent(() => {
+        if (events.filter((e) => e.type === 'delta' && e.conversationId === id).length >= count) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+  }
+
+  it('Regenerate with Ollama down keeps the complete answer as an earlier version, one click away, and saved so', async () => {
+    const c = await chat.startConversation();
+    const first = await chat.sendMessage(c.id, 'keep me');
+    settings = { ...settings, host: `http://127.0.0.1:${await closedPort()}` };
+    const failed = await chat.regenerate(c.id);
+    assert.equal(failed.status, 'error');
+    const stored = chat.getConversation(c.id)!;
+    assert.equal(stored.messages.length, 2);
+    assert.equal(stored.messages[1].status, 'error', 'the failure is shown, with its error');
+    assert.equal(stored.messages[1].versions?.[0]?.content, first.content, 'the complete answer is kept');
+    assert.equal(stored.messages[1].versions?.[0]?.status, 'complete');
+    const reloaded = await makeService();
+    assert.deepEqual(reloaded.getConversation(c.id)!.messages[1].versions, stored.messages[1].versions, 'and saved so');
+    const back = await chat.selectVersion(c.id, stored.messages[1].id, 0);
+    assert.equal(back.content, first.content);
+    assert.equal(back.status, 'complete');
+    assert.deepEqual(back.versions?.map((v) => v.status), ['error'], 'the failed attempt stays one click away too');
+    assert.equal((await makeService()).getConversation(c.id)!.messages[1].content, first.content, 'the choice is saved');
+  });
+
+  it('keeps the previous reply while the new one streams; a stopped regenerate keeps both', async () => {
+    const c = await chat.startConversation();
+    const first = await chat.sendMessage(c.id, 'first answer please');
+    server.enqueueReply({ text: 'word '.repeat(400), tokenDelayMs: 5 });
+    const pending = chat.regenerate(c.id);
+    await deltasArrived(c.id, events.filter((e) => e.type === 'delta').length + 3);
+    assert.equal(chat.getConversation(c.id)!.messages[1].versions?.[0]?.content, first.content, 'kept while the new one streams');
+    chat.stop(c.id);
+    const stopped = await pending;
+    assert.equal(stopped.status, 'stopped');
+    assert.ok(stopped.content.length > 0);
+    assert.deepEqual(stopped.versions?.map((v) => v.content), [first.content]);
+  });
+
+  it('sends the model only the shown version; search finds every version; Retry of an empty failure keeps no empty version', async () => {
+    const c = await chat.startConversation();
+    server.enqueueReply({ text: 'Answer A' });
+    await chat.sendMessage(c.id, 'question');
+    server.enqueueReply({ text: 'Answer B' });
+    const b = await chat.regenerate(c.id);
+    assert.equal(b.content, 'Answer B');
+    assert.deepEqual(b.versions?.map((v) => v.content), ['Answer A']);
+    assert.equal(b.versionIndex, 1);
+    const chatBodies = () => server.requests.filter((r) => r.path === '/api/chat').map((r) => (r.body as { messages: { content: string }[] }).messages.map((m) => m.content));
+    assert.deepEqual(chatBodies().pop(), ['question'], 'the reply being replaced is not sent');
+    await chat.selectVersion(c.id, b.id, 0);
+    await chat.sendMessage(c.id, 'next');
+    assert.deepEqual(chatBodies().pop(), ['question', 'Answer A', 'next']);
+    assert.deepEqual(chat.searchConversations('answer b'), [c.id]);
+    await assert.rejects(chat.selectVersion(c.id, b.id, 2), /no version 3/);
+    await assert.rejects(chat.selectVersion(c.id, 'nope', 0), /no longer in the conversation/);
+
+    server.enqueueReply({ fault: { kind: 'httpError', status: 500, error: 'boom' } });
+    await chat.regenerate(c.id);
+    const again = await chat.regenerate(c.id);
+    assert.equal(again.status, 'complete');
+    assert.deepEqual(again.versions?.map((v) => v.status), ['complete'], 'the failure without text is not kept as a version');
+  });
+
+  it('Delete while a reply streams, then Undo: restores all that arrived, marked stopped', async () => {
+    const c = await chat.startConversation();
+    server.enqueueReply({ text: 'word '.repeat(400), tokenDelayMs: 5 });
+    const pending = chat.sendMessage(c.id, 'delete me while you talk');
+    await deltasArrived(c.id, 5);
+    const removed = await chat.deleteConversation(c.id);
+    const reply = await pending;
+    const streamed = events.filter((e) => e.type === 'delta' && e.conversationId === c.id).map((e) => (e as { content: string }).content).join('');
+    assert.equal(reply.status, 'stopped');
+    assert.equal(reply.content, streamed);
+    assert.equal(removed?.messages[1].status, 'stopped');
+    assert.equal(removed?.messages[1].content, streamed, 'the copy for Undo has everything that arrived');
+    await chat.restoreConversation(removed!);
+    assert.equal(chat.getConversation(c.id)!.messages[1].status, 'stopped');
+    assert.equal(chat.getConversation(c.id)!.messages[1].content, streamed);
+  });
+
+  it('an import never changes an existing conversation, and Undo of a delete survives an import that took its id', async () => {
+    const existing = await chat.startConversation('taken');
+    await chat.sendMessage(existing.id, 'mine');
+    const before = chat.getConversation('taken');
+    const importedId = await chat.importConversation({ ...structuredClone(before!), title: 'Imported', messages: [] });
+    assert.notEqual(importedId, 'taken');
+    assert.deepEqual(chat.getConversation('taken'), before);
+
+    const removed = await chat.deleteConversation('taken');
+    const intoFreedId = await chat.importConversation({ ...structuredClone(before!), title: 'Imported again' });
+    assert.equal(intoFreedId, 'taken');
+    await chat.restoreConversation(removed!);
+    assert.deepEqual(chat.listConversations().map((s) => s.title).sort(), ['Imported', 'Imported again', 'mine']);
+    assert.equal(chat.getConversation('taken')!.title, 'Imported again');
+  });
 });

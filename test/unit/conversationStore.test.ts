@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { ConversationStore, SCHEMA_VERSION, titleFrom } from '../../src/services/conversationStore';
+import { titleFrom } from '../../src/services/conversationSchema';
+import { ConversationStore, SCHEMA_VERSION } from '../../src/services/conversationStore';
 import type { ChatMessage } from '../../src/shared/types';
 import { MemoryStore } from '../fixtures/memoryStore';
 
