@@ -20,6 +20,7 @@ import { deleteModel } from './commands/deleteModel';
 import { diagnose, testConnection } from './commands/diagnose';
 import { exportConversation, importConversation } from './commands/exportImport';
 import type { ExportFormat } from './commands/exportImport';
+import { ModalPrompt } from './commands/modalPrompt';
 import { setAuthHeader } from './commands/setAuthHeader';
 import type { ConversationSettings } from './shared/types';
 import { AuthHeader } from './services/authHeader';
@@ -54,7 +55,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     editConversationSettings: () => vscode.commands.executeCommand('ollamaChat.conversationSettings'),
     checkConnection: check,
   }, log);
-  const s: Services = { chat, view, settings, client, log };
+  const modal = new ModalPrompt();
+  const s: Services = { chat, view, settings, client, log, modal };
   const version = String(context.extension.packageJSON.version ?? '');
 
   context.subscriptions.push(
@@ -102,7 +104,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     if (registration) context.subscriptions.push(registration);
   }
 
-  return {
+  const api: OllamaChatApi = {
     listModels: () => chat.listModels(),
     startConversation: (id) => chat.startConversation(id),
     sendMessage: (id, prompt, options) => chat.sendMessage(id, prompt, options),
@@ -111,6 +113,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     generate: (prompt, options) => chat.generate(prompt, options),
     stop: (id) => chat.stop(id),
   };
+  // VS Code refuses modal dialogs under integration tests; there (only) the tests answer them.
+  return context.extensionMode === vscode.ExtensionMode.Test ? { ...api, ...modal.testHooks() } : api;
 }
 
 /** Writes any reply still streaming, so a window reload keeps what had arrived. */

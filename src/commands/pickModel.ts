@@ -1,7 +1,9 @@
 /** "Pick Model": a quick pick of the models Ollama has now; the choice goes to `ollamaChat.model`. */
 import * as vscode from 'vscode';
+import { parseModelName } from '../services/modelName';
 import { sameModel } from '../services/ollamaClient';
 import type { ModelDto } from '../shared/types';
+import { downloadModel, PULL, pullQuestion } from './pullModel';
 import type { Services } from './services';
 import { showCommandError } from './showError';
 
@@ -32,8 +34,8 @@ function itemFor(m: ModelDto, current: string): ModelItem {
 }
 
 /**
- * Shows the picker and stores the choice. A name typed that is not installed can be chosen too: the user is told
- * and offered to pull it. Resolves with the chosen model, or undefined when cancelled or Ollama could not be asked.
+ * Shows the picker and stores the choice. A name typed that is not installed can be chosen too: it is checked, and
+ * the user is asked (naming the registry) whether to pull it or use it anyway. Resolves with the chosen model, or undefined when cancelled or Ollama could not be asked.
  */
 export async function pickModel(s: Services): Promise<string | undefined> {
   const current = s.settings.current().model;
@@ -70,11 +72,14 @@ export async function pickModel(s: Services): Promise<string | undefined> {
   picker.dispose();
   if (!choice) return undefined;
   if (!choice.installed) {
-    const pull = `Pull ${choice.model}`;
-    const answer = await vscode.window.showWarningMessage(
-      `The model "${choice.model}" is not installed in Ollama. Pull it now? (It can be several GB.)`, pull, 'Use Anyway');
+    const parsed = parseModelName(choice.model);
+    if (!parsed.ok) {
+      void vscode.window.showErrorMessage(parsed.message);
+      return undefined;
+    }
+    const answer = await s.modal.ask(pullQuestion(parsed.name, s.settings.current().host, [PULL, 'Use Anyway'], true));
     if (answer === undefined) return undefined;
-    if (answer === pull) await vscode.commands.executeCommand('ollamaChat.pullModel', choice.model);
+    if (answer === PULL) await downloadModel(s, choice.model);
   }
   await s.settings.setModel(choice.model);
   return choice.model;

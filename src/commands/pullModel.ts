@@ -1,21 +1,69 @@
-/** "Pull Model…": downloads a model with a cancellable progress notification (percent and MB). */
+/**
+ * "Pull Model…": downloads a model with a cancellable progress notification (percent and MB). Every way to pull (this
+ * command with or without a name, an error's "Pull" action, Pick Model's "not installed") checks the name and asks
+ * first, naming the model and the registry it comes from: a name from an imported conversation or a workspace's
+ * settings can point at any registry.
+ */
 import * as vscode from 'vscode';
 import { checkConnection } from '../chat/connectionCheck';
 import { isAbortError } from '../services/errors';
+import type { ModelName } from '../services/modelName';
+import { parseModelName } from '../services/modelName';
+import type { ModalQuestion } from './modalPrompt';
 import type { Services } from './services';
 import { showCommandError } from './showError';
 
 const MB = 1_000_000;
+/** The button that starts a download. */
+export const PULL = 'Pull';
 
-/** Downloads `name` (asked for when not given). Resolves true when the model is installed afterwards. */
+/**
+ * The question before a download: the model, the registry it comes from, and the Ollama that will fetch it.
+ * `notInstalled` words it for a model the user chose that Ollama does not have yet.
+ */
+export function pullQuestion(name: ModelName, ollamaHost: string, buttons: string[], notInstalled = false): ModalQuestion {
+  const full = `${name.host}/${name.namespace}/${name.model}:${name.tag}`;
+  const source = name.fromLibrary
+    ? `${name.host}, the Ollama library`
+    : `${name.host}, which is not the Ollama library: the model and everything in it come from that registry. Pull only from a registry you trust`;
+  return {
+    message: notInstalled
+      ? `The model "${name.text}" is not installed in Ollama. Download it from ${name.host}?`
+      : `Download the model "${name.text}" from ${name.host}?`,
+    detail: `Ollama at ${ollamaHost} will download ${full} from ${source}. Models are often several GB.`,
+    buttons,
+  };
+}
+
+/**
+ * Downloads `name` (asked for when not given) after checking it and asking the user, even when a caller passes the
+ * name. Resolves true when the model is installed afterwards.
+ */
 export async function pullModel(s: Services, name?: string): Promise<boolean> {
-  const model = (name ?? await vscode.window.showInputBox({
+  const typed = name ?? await vscode.window.showInputBox({
     title: 'Ollama Chat: Pull Model',
-    prompt: 'Name of the model to download from the Ollama library',
+    prompt: 'Name of the model to download, e.g. from the Ollama library',
     placeHolder: 'e.g. mistral, llama3.2, qwen3:8b',
     value: s.settings.current().model,
-  }))?.trim();
-  if (!model) return false;
+    validateInput: (value) => {
+      const parsed = parseModelName(value);
+      return parsed.ok || !value.trim() ? undefined : parsed.message;
+    },
+  });
+  if (!typed?.trim()) return false;
+  const parsed = parseModelName(typed);
+  if (!parsed.ok) {
+    s.log.warn(`Refused to pull: ${parsed.message}`);
+    void vscode.window.showErrorMessage(parsed.message);
+    return false;
+  }
+  const answer = await s.modal.ask(pullQuestion(parsed.name, s.settings.current().host, [PULL]));
+  if (answer !== PULL) return false;
+  return downloadModel(s, parsed.name.text);
+}
+
+/** Downloads a model the user has agreed to, with progress; resolves true when it is installed afterwards. */
+export async function downloadModel(s: Services, model: string): Promise<boolean> {
   try {
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Pulling ${model}`, cancellable: true },

@@ -4,6 +4,7 @@ import type { ChatService } from '../chat/chatService';
 import type { ChatViewProvider } from '../chat/chatViewProvider';
 import type { OllamaClient } from '../services/ollamaClient';
 import type { SettingsService } from '../services/settings';
+import type { ModalPrompt } from './modalPrompt';
 
 export interface Services {
   chat: ChatService;
@@ -11,4 +12,6 @@ export interface Services {
   settings: SettingsService;
   client: OllamaClient;
   log: vscode.LogOutputChannel;
+  /** Modal questions (answered by integration tests in place of the user). */
+  modal: ModalPrompt;
 }

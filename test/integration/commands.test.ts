@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { OllamaChatApi } from '../../src/api';
+import type { ModalTestHooks } from '../../src/commands/modalPrompt';
 import type { OllamaTestServer } from '../fixtures/ollamaServer';
 import { closeAllEditors, getApi, setSetting, startServer } from './helpers';
 
@@ -71,9 +72,16 @@ describe('Ollama Chat commands beyond chatting', () => {
     }
   });
 
-  it('pulls a model with progress, after which Ollama lists it', async () => {
+  it('pulls a model with progress (once the user said yes), after which Ollama lists it', async () => {
     assert.ok(!(await api.listModels()).some((m) => m.name === 'gemma3:4b'));
-    const ok = await vscode.commands.executeCommand<boolean>('ollamaChat.pullModel', 'gemma3:4b');
+    const { testing } = api as OllamaChatApi & Partial<ModalTestHooks>;
+    testing?.answerModals(() => 'Pull');
+    let ok: boolean;
+    try {
+      ok = await vscode.commands.executeCommand<boolean>('ollamaChat.pullModel', 'gemma3:4b');
+    } finally {
+      testing?.answerModals(undefined);
+    }
     assert.equal(ok, true);
     assert.ok((await api.listModels()).some((m) => m.name === 'gemma3:4b'));
     const pull = server.requests.find((r) => r.path === '/api/pull');
