@@ -263,6 +263,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       case 'editAndResend':
         if (active) await this.chat.editAndResend(active, message.messageId, message.text);
         return;
+      case 'selectVersion':
+        if (active) await this.chat.selectVersion(active, message.messageId, message.version);
+        return;
       case 'search': {
         const seq = ++this.searchSeq;
         const ids = this.chat.searchConversations(message.query);

@@ -71,6 +71,8 @@ export type WebviewMessage =
   | { type: 'openLink'; href: string }
   | { type: 'regenerate' }
   | { type: 'editAndResend'; messageId: string; text: string }
+  /** Show version `version` (0-based) of a reply that has several (Regenerate keeps the earlier ones). */
+  | { type: 'selectVersion'; messageId: string; version: number }
   | { type: 'search'; query: string }
   /** Attach the active editor's file, or let the user choose one. */
   | { type: 'attachFile'; source: 'current' | 'pick' }
@@ -133,6 +135,10 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
     case 'editAndResend':
       return isId(m.messageId) && isText(m.text)
         ? { type: 'editAndResend', messageId: m.messageId, text: m.text }
+        : undefined;
+    case 'selectVersion':
+      return isId(m.messageId) && Number.isSafeInteger(m.version) && (m.version as number) >= 0
+        ? { type: 'selectVersion', messageId: m.messageId, version: m.version as number }
         : undefined;
     case 'search':
       return isText(m.query, 1000) ? { type: 'search', query: m.query } : undefined;

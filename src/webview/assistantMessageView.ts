@@ -8,6 +8,7 @@ import { formatStats, formatStatsDetail } from './format';
 import { icon } from './icons';
 import { messageShell } from './messageShell';
 import { StreamingMarkdown } from './streamingMarkdown';
+import { VersionPager } from './versionPager';
 
 export class AssistantMessageView {
   readonly element: HTMLElement;
@@ -24,6 +25,7 @@ export class AssistantMessageView {
   private readonly stats: HTMLElement;
   private readonly copy: HTMLButtonElement;
   private readonly regenerate: HTMLButtonElement;
+  readonly versions = new VersionPager();
   private markdown: StreamingMarkdown;
   /** The content and reasoning already in the DOM (deltas are appended to them). */
   private renderedContent = '';
@@ -45,7 +47,7 @@ export class AssistantMessageView {
     this.error = h('div', { className: 'message-error', hidden: true });
     shell.content.append(this.thinking, this.waiting, this.body, this.stopped, this.error);
     this.stats = h('span', { className: 'message-stats' });
-    shell.info.append(this.stats);
+    shell.info.append(this.versions.element, this.stats);
     this.regenerate = button({ label: 'Regenerate reply', icon: 'refresh', action: 'regenerate' });
     this.copy = button({ label: 'Copy message', icon: 'copy', action: 'copy-message' });
     shell.actions.append(this.copy, this.regenerate);
@@ -143,6 +145,7 @@ export class AssistantMessageView {
     this.error.textContent = status === 'error' ? error || 'The reply failed.' : '';
     this.footer.hidden = streaming;
     this.copy.hidden = !this.message.content;
+    this.versions.update(this.message);
     this.stats.textContent = formatStats(model, stats);
     if (stats) this.stats.title = formatStatsDetail(stats);
     else this.stats.removeAttribute('title');

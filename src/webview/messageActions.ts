@@ -3,12 +3,13 @@
  * buttons act by their `data-action` (set by the message views and the code-block frame).
  */
 import type { AssistantMessageView } from './assistantMessageView';
+import type { SystemMessageView } from './systemMessageView';
 import { codeOf } from './codeBlock';
 import { flashCopied } from './dom';
 import { UserMessageView } from './userMessageView';
 import type { HostChannel } from './vscodeApi';
 
-export type MessageView = AssistantMessageView | UserMessageView;
+export type MessageView = AssistantMessageView | UserMessageView | SystemMessageView;
 
 /** Handles a click in the list; `viewOf` finds the view of the message an element belongs to. */
 export function handleMessageClick(
@@ -46,6 +47,9 @@ export function handleMessageClick(
       return;
     case 'regenerate':
       host.post({ type: 'regenerate' });
+      return;
+    case 'select-version':
+      if (view) host.post({ type: 'selectVersion', messageId: view.message.id, version: Number(control.dataset.version) });
       return;
     case 'edit':
       if (view instanceof UserMessageView) view.startEdit();

@@ -10,6 +10,7 @@ import { button, h } from './dom';
 import { createEmptyState, type EmptyState } from './emptyState';
 import { waitingText } from './format';
 import { handleMessageClick, type MessageView } from './messageActions';
+import { SystemMessageView, SystemPromptView } from './systemMessageView';
 import { UserMessageView } from './userMessageView';
 import type { HostChannel } from './vscodeApi';
 
@@ -24,6 +25,7 @@ export class MessageList {
   private readonly scroller: HTMLElement;
   private readonly log: HTMLElement;
   private readonly empty: EmptyState;
+  private readonly systemPrompt = new SystemPromptView();
   private readonly jump: HTMLButtonElement;
   private readonly views = new Map<string, MessageView>();
   /** Replies drawn before the host sent them (the waiting indicator needs a place). */
@@ -41,7 +43,7 @@ export class MessageList {
   constructor(host: HostChannel) {
     this.log = h('div', { className: 'message-log', attrs: { role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages' } });
     this.empty = createEmptyState();
-    this.scroller = h('div', { className: 'message-scroller' }, this.empty.element, this.log);
+    this.scroller = h('div', { className: 'message-scroller' }, this.empty.element, this.systemPrompt.element, this.log);
     this.jump = button({ label: 'Jump to latest', text: 'Jump to latest', icon: 'arrowDown', className: 'jump-latest' });
     this.jump.hidden = true;
     this.element = h('div', { className: 'message-area' }, this.scroller, this.jump);
@@ -88,7 +90,9 @@ export class MessageList {
       this.follow = true;
     }
     this.conversationId = conversation?.id ?? null;
-    const messages = (conversation?.messages ?? []).filter((m) => m.role !== 'system');
+    // Everything the model is sent is shown, system instructions included.
+    this.systemPrompt.show(conversation?.settings?.systemPrompt);
+    const messages = conversation?.messages ?? [];
     const shown = new Set(messages.map((m) => m.id));
     for (const [id, view] of this.views) {
       if (!shown.has(id)) this.removeView(id, view);
@@ -109,7 +113,7 @@ export class MessageList {
 
   /** Adds a message or replaces it whole (final text, status, stats). */
   upsert(conversationId: string, message: ChatMessage): void {
-    if (conversationId !== this.conversationId || message.role === 'system') return;
+    if (conversationId !== this.conversationId) return;
     this.flush();
     this.placeholders.delete(message.id);
     const known = this.views.has(message.id);
@@ -201,12 +205,12 @@ export class MessageList {
   /** The view of a message, updated to it; a new one if it is not shown yet (or changed role). */
   private viewFor(message: ChatMessage): MessageView {
     const existing = this.views.get(message.id);
-    const matches = existing && (message.role === 'user') === existing instanceof UserMessageView;
-    if (existing && matches) {
+    if (existing && existing.message.role === message.role) {
       if (existing.message !== message) existing.update(message);
       return existing;
     }
-    const view = message.role === 'user' ? new UserMessageView(message) : new AssistantMessageView(message);
+    const view = message.role === 'user' ? new UserMessageView(message)
+      : message.role === 'system' ? new SystemMessageView(message) : new AssistantMessageView(message);
     if (existing) existing.element.replaceWith(view.element);
     this.views.set(message.id, view);
     return view;
@@ -228,7 +232,9 @@ export class MessageList {
     }
     for (const view of this.views.values()) {
       if (view instanceof UserMessageView) view.setCanEdit(!streaming);
-      else view.setCanRegenerate(!streaming && view === lastReply && view.message.status !== 'streaming');
+      if (!(view instanceof AssistantMessageView)) continue;
+      view.setCanRegenerate(!streaming && view === lastReply && view.message.status !== 'streaming');
+      view.versions.setEnabled(!streaming);
     }
     this.settle();
   }

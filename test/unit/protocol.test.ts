@@ -23,4 +23,13 @@ describe('parseWebviewMessage', () => {
       assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad)?.slice(0, 80));
     }
   });
+
+  it('accepts a version choice only with a message id and a whole, non-negative version number', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'selectVersion', messageId: 'm1', version: 0, extra: 1 }), { type: 'selectVersion', messageId: 'm1', version: 0 });
+    for (const version of [-1, 1.5, '1', NaN, Infinity, null, undefined, 2 ** 60]) {
+      assert.equal(parseWebviewMessage({ type: 'selectVersion', messageId: 'm1', version }), undefined, String(version));
+    }
+    assert.equal(parseWebviewMessage({ type: 'selectVersion', messageId: '', version: 0 }), undefined);
+  });
 });
+
