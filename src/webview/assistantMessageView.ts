@@ -117,6 +117,8 @@ export class AssistantMessageView {
       this.renderedThinking = '';
     }
     this.appendThinking(thinking.slice(this.renderedThinking.length));
+    // Another version of the reply (Regenerate, the version pager) may have no reasoning at all.
+    this.thinking.hidden = !this.renderedThinking;
   }
 
   /** One text node per piece: appending to one long node would copy it each time. */

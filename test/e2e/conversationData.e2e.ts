@@ -90,9 +90,11 @@ describe('imported instructions, pulls and reply versions in real VS Code', func
   });
 
   it('Regenerate keeps the earlier reply one click away (‹ 1/2 ›), and the next message uses the version shown', async () => {
+    await wb().openChatView();
+    await wb().waitInChat('[role="log"]');
     await chat().locator('button[aria-label="New conversation"]').click();
     await chat().locator('.system-prompt').waitFor({ state: 'hidden', timeout: TIMEOUT });
-    server.enqueueReply({ text: 'First answer: use a Map.' });
+    server.enqueueReply({ text: 'First answer: use a Map.', thinking: 'Counting means splitting on spaces.' });
     await send('How do I count words?');
     const reply = chat().locator('[data-role="assistant"]').last();
     await reply.locator('.markdown-body', { hasText: 'First answer' }).waitFor({ timeout: TIMEOUT });
@@ -102,9 +104,11 @@ describe('imported instructions, pulls and reply versions in real VS Code', func
     const pager = reply.locator('.version-pager');
     await pager.filter({ hasText: '2/2' }).waitFor({ timeout: TIMEOUT });
     await reply.locator('.markdown-body', { hasText: 'Second answer' }).waitFor({ timeout: TIMEOUT });
+    assert.equal(await reply.locator('details.thinking').isVisible(), false, 'no reasoning box for a version without reasoning');
     await pager.locator('button[aria-label="Previous version of this reply"]').click();
     await pager.filter({ hasText: '1/2' }).waitFor({ timeout: TIMEOUT });
     await reply.locator('.markdown-body', { hasText: 'First answer' }).waitFor({ timeout: TIMEOUT });
+    await reply.locator('details.thinking', { hasText: 'Counting means splitting' }).waitFor({ timeout: TIMEOUT });
     assert.equal(await reply.locator('.markdown-body', { hasText: 'Second answer' }).count(), 0, 'only the version shown is on screen');
     await wb().screenshot('reply-versions');
     const before = server.requests.length;
