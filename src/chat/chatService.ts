@@ -9,7 +9,6 @@ import { Emitter } from '../shared/emitter';
 import { DEFAULT_NUM_CTX, fitToContext } from './contextWindow';
 import type { ChatMessage, Conversation, ConversationSettings, ConversationSummary, ModelDto, UserFacingError } from '../shared/types';
 import type { Settings } from '../services/config';
-import { validateHost } from '../services/config';
 import type { ConversationStore } from '../services/conversationStore';
 import { titleFrom } from '../services/conversationStore';
 import { ChatError, describeError, errorText, isAbortError } from '../services/errors';
@@ -65,7 +64,6 @@ export class ChatService {
 
   /** Models installed in Ollama, as `ModelDto`s. Throws a `ChatError` in user words when Ollama cannot be asked. */
   async listModels(): Promise<ModelDto[]> {
-    this.checkHost();
     try {
       return await this.client.listModels();
     } catch (err) {
@@ -245,7 +243,6 @@ export class ChatService {
    * thrown as `ChatError`s in user words; aborting `signal` ends the iteration and closes the request.
    */
   async *generate(prompt: string, options: { model?: string; signal?: AbortSignal } = {}): AsyncGenerator<string> {
-    this.checkHost();
     const model = options.model?.trim() || this.settings().model;
     try {
       yield* this.client.generate(model, prompt, options.signal);
@@ -266,11 +263,6 @@ export class ChatService {
     if (this.streams.has(id)) {
       throw new ChatError('replyInProgress', 'A reply is still being written in this conversation. Stop it or wait for it to finish.');
     }
-  }
-
-  private checkHost(): void {
-    const host = validateHost(this.settings().host);
-    if (!host.ok) throw new ChatError('invalidHost', host.message);
   }
 
   private toChatError(err: unknown, model: string): ChatError {
@@ -348,7 +340,6 @@ export class ChatService {
     let error: UserFacingError | undefined;
     try {
       await this.store.persist(id);
-      this.checkHost();
       const think = await this.wantsThinking(model, controller.signal);
       for await (const chunk of this.client.chat({
         model, messages: history, options: this.optionsFor(conversation), keepAlive: this.settings().keepAlive,
