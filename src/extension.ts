@@ -21,6 +21,7 @@ import { diagnose, testConnection } from './commands/diagnose';
 import { exportConversation, importConversation } from './commands/exportImport';
 import type { ExportFormat } from './commands/exportImport';
 import { setAuthHeader } from './commands/setAuthHeader';
+import { WorkspaceHostNotice } from './commands/workspaceHost';
 import type { ConversationSettings } from './shared/types';
 import { AuthHeader } from './services/authHeader';
 import { ConversationStore } from './services/conversationStore';
@@ -56,9 +57,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
   }, log);
   const s: Services = { chat, view, settings, client, log };
   const version = String(context.extension.packageJSON.version ?? '');
+  const workspaceHost = new WorkspaceHostNotice(context.workspaceState, settings, log);
+  void workspaceHost.check();
 
   context.subscriptions.push(
-    log, settings, auth, statusItem, view,
+    log, settings, auth, statusItem, view, workspaceHost,
     vscode.window.registerWebviewViewProvider(VIEW_ID, view),
     view.onDidBecomeReady(() => {
       if (checkedOnce) return;
