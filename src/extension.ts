@@ -20,7 +20,7 @@ import { deleteModel } from './commands/deleteModel';
 import { diagnose, testConnection } from './commands/diagnose';
 import { exportConversation, importConversation } from './commands/exportImport';
 import type { ExportFormat } from './commands/exportImport';
-import { setAuthHeader } from './commands/setAuthHeader';
+import { offerAuthHeaderFor, setAuthHeader } from './commands/setAuthHeader';
 import { WorkspaceHostNotice } from './commands/workspaceHost';
 import type { ConversationSettings } from './shared/types';
 import { AuthHeader } from './services/authHeader';
@@ -35,9 +35,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
   const log = vscode.window.createOutputChannel('Ollama Chat', { log: true });
   const settings = new SettingsService(log);
   const store = new ConversationStore(context.workspaceState, (m) => log.warn(m));
-  const auth = new AuthHeader(context.secrets);
+  const auth = new AuthHeader(context.secrets, () => settings.current().host, (m) => log.info(m));
   await store.load();
-  const client = new OllamaClient(async () => ({ host: settings.current().host, headers: await auth.headers() }));
+  const client = new OllamaClient(async () => {
+    const { host } = settings.current();
+    return { host, headers: await auth.headersFor(host) };
+  });
   const chat = new ChatService(store, client, () => settings.current(), (m) => log.warn(m));
   chatService = chat;
   const statusItem = new ModelStatusItem(settings.current().model);
@@ -81,7 +84,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     vscode.commands.registerCommand('ollamaChat.renameConversation', (id?: string, title?: string) => renameConversation(s, id, title)),
     vscode.commands.registerCommand('ollamaChat.deleteConversation', (id?: string) => deleteConversation(s, id)),
     vscode.commands.registerCommand('ollamaChat.stop', (id?: string) => chat.stop(typeof id === 'string' ? id : chat.activeConversationId())),
-    vscode.commands.registerCommand('ollamaChat.setAuthHeader', (text?: string) => setAuthHeader(auth, typeof text === 'string' ? text : undefined)),
+    vscode.commands.registerCommand('ollamaChat.setAuthHeader', (text?: string) => setAuthHeader(auth, settings.current().host, typeof text === 'string' ? text : undefined)),
+    auth.onDidWithhold((withheld) => void offerAuthHeaderFor(auth, withheld)),
     vscode.commands.registerCommand('ollamaChat.deleteModel', (name?: string) => deleteModel(s, typeof name === 'string' ? name : undefined)),
     vscode.commands.registerCommand('ollamaChat.testConnection', () => testConnection(s, auth, version)),
     vscode.commands.registerCommand('ollamaChat.diagnose', () => diagnose(s, auth, version)),
