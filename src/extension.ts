@@ -71,6 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
       checkedOnce = true;
       void check();
     }),
+    auth.onDidWithhold((withheld) => void offerAuthHeaderFor(auth, withheld)),
     settings.onDidChange((current) => {
       statusItem.update(current.model);
       view.modelChanged();
@@ -85,7 +86,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     vscode.commands.registerCommand('ollamaChat.deleteConversation', (id?: string) => deleteConversation(s, id)),
     vscode.commands.registerCommand('ollamaChat.stop', (id?: string) => chat.stop(typeof id === 'string' ? id : chat.activeConversationId())),
     vscode.commands.registerCommand('ollamaChat.setAuthHeader', (text?: string) => setAuthHeader(auth, settings.current().host, typeof text === 'string' ? text : undefined)),
-    auth.onDidWithhold((withheld) => void offerAuthHeaderFor(auth, withheld)),
     vscode.commands.registerCommand('ollamaChat.deleteModel', (name?: string) => deleteModel(s, typeof name === 'string' ? name : undefined)),
     vscode.commands.registerCommand('ollamaChat.testConnection', () => testConnection(s, auth, version)),
     vscode.commands.registerCommand('ollamaChat.diagnose', () => diagnose(s, auth, version)),
