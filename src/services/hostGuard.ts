@@ -42,7 +42,9 @@ function redirectError(host: string, requested: URL, status: number, location: s
       'Check ollamaChat.host, or the proxy in front of Ollama.');
   }
   const suggestion = hostBehind(target, requested);
-  return new ChatError('redirected', `Ollama at ${host} redirected the request to ${target.href}; Ollama Chat only talks to the host in your settings.`,
+  // The target is the server's text: shown as it is, but not a whole screen of it.
+  const shown = target.href.length > 300 ? `${target.href.slice(0, 300)}…` : target.href;
+  return new ChatError('redirected', `Ollama at ${host} redirected the request to ${shown}; Ollama Chat only talks to the host in your settings.`,
     `If ${suggestion} is your Ollama, set ollamaChat.host to ${suggestion}.`);
 }
 

@@ -53,6 +53,17 @@ describe('OllamaClient talks only to the configured host', () => {
     assert.equal(configured.requests.length, 1, 'asked once, not again at the new path');
   });
 
+  it('refuses a redirect without a target or with one that is not a URL, in words', async () => {
+    for (const [location, words] of [['', /redirect \(HTTP 302\) that names no target/], ['http://[not-a-url', /redirected the request to "http:\/\/\[not-a-url", which is not a URL/]] as const) {
+      configured.setRedirect({ status: 302, location: () => location });
+      const err = await client.version().then(() => undefined, (e: unknown) => e);
+      const described = describeError(err, { host: configured.url, model: 'mistral' });
+      assert.equal(described.kind, 'redirected');
+      assert.match(described.message, words);
+      assert.ok(described.message.includes(configured.url));
+    }
+  });
+
   it('refuses an invalid host before any request, in the words of the setting check', async () => {
     for (const host of ['localhost:11434', 'ftp://127.0.0.1:11434', `http://user:pw@127.0.0.1:${configured.port}`]) {
       const bad = new OllamaClient(() => ({ host }));
