@@ -21,7 +21,8 @@ import { diagnose, testConnection } from './commands/diagnose';
 import { exportConversation, importConversation } from './commands/exportImport';
 import type { ExportFormat } from './commands/exportImport';
 import { ModalPrompt } from './commands/modalPrompt';
-import { setAuthHeader } from './commands/setAuthHeader';
+import { offerAuthHeaderFor, setAuthHeader } from './commands/setAuthHeader';
+import { WorkspaceHostNotice } from './commands/workspaceHost';
 import type { ConversationSettings } from './shared/types';
 import { AuthHeader } from './services/authHeader';
 import { ConversationStore } from './services/conversationStore';
@@ -35,9 +36,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
   const log = vscode.window.createOutputChannel('Ollama Chat', { log: true });
   const settings = new SettingsService(log);
   const store = new ConversationStore(context.workspaceState, (m) => log.warn(m));
-  const auth = new AuthHeader(context.secrets);
+  const auth = new AuthHeader(context.secrets, () => settings.current().host, (m) => log.info(m));
   await store.load();
-  const client = new OllamaClient(async () => ({ host: settings.current().host, headers: await auth.headers() }));
+  const client = new OllamaClient(async () => {
+    const { host } = settings.current();
+    return { host, headers: await auth.headersFor(host) };
+  });
   const chat = new ChatService(store, client, () => settings.current(), (m) => log.warn(m));
   chatService = chat;
   const statusItem = new ModelStatusItem(settings.current().model);
@@ -58,15 +62,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
   const modal = new ModalPrompt();
   const s: Services = { chat, view, settings, client, log, modal };
   const version = String(context.extension.packageJSON.version ?? '');
+  const workspaceHost = new WorkspaceHostNotice(context.workspaceState, settings, log);
+  void workspaceHost.check();
 
   context.subscriptions.push(
-    log, settings, auth, statusItem, view,
+    log, settings, auth, statusItem, view, workspaceHost,
     vscode.window.registerWebviewViewProvider(VIEW_ID, view),
     view.onDidBecomeReady(() => {
       if (checkedOnce) return;
       checkedOnce = true;
       void check();
     }),
+    auth.onDidWithhold((withheld) => void offerAuthHeaderFor(auth, withheld)),
     settings.onDidChange((current) => {
       statusItem.update(current.model);
       view.modelChanged();
@@ -80,7 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     vscode.commands.registerCommand('ollamaChat.renameConversation', (id?: string, title?: string) => renameConversation(s, id, title)),
     vscode.commands.registerCommand('ollamaChat.deleteConversation', (id?: string) => deleteConversation(s, id)),
     vscode.commands.registerCommand('ollamaChat.stop', (id?: string) => chat.stop(typeof id === 'string' ? id : chat.activeConversationId())),
-    vscode.commands.registerCommand('ollamaChat.setAuthHeader', (text?: string) => setAuthHeader(auth, typeof text === 'string' ? text : undefined)),
+    vscode.commands.registerCommand('ollamaChat.setAuthHeader', (text?: string) => setAuthHeader(auth, settings.current().host, typeof text === 'string' ? text : undefined)),
     vscode.commands.registerCommand('ollamaChat.deleteModel', (name?: string) => deleteModel(s, typeof name === 'string' ? name : undefined)),
     vscode.commands.registerCommand('ollamaChat.testConnection', () => testConnection(s, auth, version)),
     vscode.commands.registerCommand('ollamaChat.diagnose', () => diagnose(s, auth, version)),

@@ -10,7 +10,6 @@ import { DEFAULT_NUM_CTX, fitToContext } from './contextWindow';
 import { addVersion, selectVersion } from '../shared/replyVersions';
 import type { ChatMessage, Conversation, ConversationSettings, ConversationSummary, ModelDto, ReplyVersion, UserFacingError } from '../shared/types';
 import type { Settings } from '../services/config';
-import { validateHost } from '../services/config';
 import type { ConversationStore } from '../services/conversationStore';
 import { titleFrom } from '../services/conversationSchema';
 import { ChatError, describeError, errorText, isAbortError } from '../services/errors';
@@ -66,7 +65,6 @@ export class ChatService {
 
   /** Models installed in Ollama, as `ModelDto`s. Throws a `ChatError` in user words when Ollama cannot be asked. */
   async listModels(): Promise<ModelDto[]> {
-    this.checkHost();
     try {
       return await this.client.listModels();
     } catch (err) {
@@ -270,7 +268,6 @@ export class ChatService {
    * thrown as `ChatError`s in user words; aborting `signal` ends the iteration and closes the request.
    */
   async *generate(prompt: string, options: { model?: string; signal?: AbortSignal } = {}): AsyncGenerator<string> {
-    this.checkHost();
     const model = options.model?.trim() || this.settings().model;
     try {
       yield* this.client.generate(model, prompt, options.signal);
@@ -291,11 +288,6 @@ export class ChatService {
     if (this.streams.has(id)) {
       throw new ChatError('replyInProgress', 'A reply is still being written in this conversation. Stop it or wait for it to finish.');
     }
-  }
-
-  private checkHost(): void {
-    const host = validateHost(this.settings().host);
-    if (!host.ok) throw new ChatError('invalidHost', host.message);
   }
 
   private toChatError(err: unknown, model: string): ChatError {
@@ -382,7 +374,6 @@ export class ChatService {
     let error: UserFacingError | undefined;
     try {
       await this.store.persist(id);
-      this.checkHost();
       const think = await this.wantsThinking(model, controller.signal);
       for await (const chunk of this.client.chat({
         model, messages: history, options: this.optionsFor(conversation), keepAlive: this.settings().keepAlive,

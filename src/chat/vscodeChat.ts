@@ -49,12 +49,9 @@ async function streamReply(
   }
 }
 
-/** Registers `@ollama` in the Chat view, if this VS Code has chat participants. */
-export function registerChatParticipant(
-  extensionUri: vscode.Uri, client: OllamaClient, settings: () => Settings,
-): vscode.Disposable | undefined {
-  if (typeof vscode.chat?.createChatParticipant !== 'function') return undefined;
-  const participant = vscode.chat.createChatParticipant(PARTICIPANT_ID, async (request, context, stream, token) => {
+/** What `@ollama` does with one request: streams the reply into the Chat view, or returns the error in user words. */
+export function chatParticipantHandler(client: OllamaClient, settings: () => Settings): vscode.ChatRequestHandler {
+  return async (request, context, stream, token) => {
     const current = settings();
     try {
       await streamReply(client, current, current.model, historyToMessages(context, request.prompt), token, (t) => stream.markdown(t));
@@ -64,7 +61,15 @@ export function registerChatParticipant(
       const d = describeError(err, { host: current.host, model: current.model });
       return { errorDetails: { message: errorText(d) } };
     }
-  });
+  };
+}
+
+/** Registers `@ollama` in the Chat view, if this VS Code has chat participants. */
+export function registerChatParticipant(
+  extensionUri: vscode.Uri, client: OllamaClient, settings: () => Settings,
+): vscode.Disposable | undefined {
+  if (typeof vscode.chat?.createChatParticipant !== 'function') return undefined;
+  const participant = vscode.chat.createChatParticipant(PARTICIPANT_ID, chatParticipantHandler(client, settings));
   participant.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
   return participant;
 }
@@ -97,7 +102,7 @@ export function registerLanguageModelProvider(client: OllamaClient, settings: ()
       } catch (err) {
         if (!options.silent) {
           const current = settings();
-          void vscode.window.showWarningMessage(describeError(err, { host: current.host, model: current.model }).message);
+          void vscode.window.showWarningMessage(errorText(describeError(err, { host: current.host, model: current.model })));
         }
         return [];
       }
@@ -110,7 +115,14 @@ export function registerLanguageModelProvider(client: OllamaClient, settings: ()
         role: m.role === vscode.LanguageModelChatMessageRole.Assistant ? 'assistant' : 'user',
         content: textOf(m.content),
       }));
-      await streamReply(client, settings(), model.id, converted, token, (t) => progress.report(new vscode.LanguageModelTextPart(t)));
+      const current = settings();
+      try {
+        await streamReply(client, current, model.id, converted, token, (t) => progress.report(new vscode.LanguageModelTextPart(t)));
+      } catch (err) {
+        if (token.isCancellationRequested) throw err;
+        // Whoever called (VS Code's chat, another extension) shows this text: our words and the way forward, not fetch's.
+        throw new Error(errorText(describeError(err, { host: current.host, model: model.id })));
+      }
     },
     async provideTokenCount(_model: unknown, text: string | LmRequestMessage) {
       return estimateTokens(typeof text === 'string' ? text : textOf(text.content));

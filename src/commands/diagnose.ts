@@ -5,10 +5,10 @@ import type { DiagnosticsResult } from '../services/diagnostics';
 import { runDiagnostics } from '../services/diagnostics';
 import type { Services } from './services';
 
-function run(s: Services, auth: AuthHeader, extensionVersion: string, skipGeneration: boolean): Promise<DiagnosticsResult> {
+async function run(s: Services, auth: AuthHeader, extensionVersion: string, skipGeneration: boolean): Promise<DiagnosticsResult> {
   const settings = s.settings.current();
   return runDiagnostics(s.client, {
-    host: settings.host, model: settings.model, authHeaderName: auth.headerName(),
+    host: settings.host, model: settings.model, authHeader: await auth.describe(),
     extensionVersion, vscodeVersion: vscode.version, skipGeneration,
   });
 }
@@ -30,12 +30,15 @@ export async function testConnection(s: Services, auth: AuthHeader, extensionVer
   if (result.version) {
     const model = s.settings.current().model;
     const text = `Connected to Ollama ${result.version} at ${host} in ${result.latencyMs} ms: ${result.modelCount ?? 0} model(s)`
-      + (result.modelInstalled === false ? `, but "${model}" is not installed.` : '.');
+      + (result.modelInstalled === false ? `, but "${model}" is not installed.` : '.')
+      + (result.authHeader ? ` Auth header: ${result.authHeader}.` : '');
     if (result.modelInstalled === false) void vscode.window.showWarningMessage(text);
     else void vscode.window.showInformationMessage(text);
   } else {
     const detail = result.report.split('\n').find((l) => l.startsWith('- ✗'))?.slice(4) ?? 'No answer.';
-    void vscode.window.showErrorMessage(detail);
+    void vscode.window.showErrorMessage(detail, 'Open Settings').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'ollamaChat.host');
+    });
   }
   return result;
 }

@@ -136,3 +136,29 @@ export function readSettings(get: (key: string) => unknown): { settings: Setting
     problems,
   };
 }
+
+/**
+ * Parses VS Code's JSON with comments (line and block comments, trailing commas); undefined when it is not valid even
+ * then. Strings are copied as they are, so a `//` inside a URL stays.
+ */
+function parseJsonWithComments(text: string): unknown {
+  const json = text.replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\/|,(?=\s*(?:\/\/[^\n]*\s*|\/\*[\s\S]*?\*\/\s*)*[}\]])/g,
+    (_match, quoted: string | undefined) => quoted ?? '');
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The `ollamaChat.host` that a workspace's settings file asks for, or undefined: `text` is a `.vscode/settings.json`
+ * or, with `workspaceFile`, a `.code-workspace` file (its `settings` object), both JSON with comments. VS Code never
+ * applies it (the setting is application-scoped); this is only read to tell the user what the workspace wanted.
+ */
+export function hostInWorkspaceSettings(text: string, workspaceFile = false): string | undefined {
+  const root = parseJsonWithComments(text);
+  const settings = workspaceFile && root && typeof root === 'object' ? (root as { settings?: unknown }).settings : root;
+  const host = settings && typeof settings === 'object' ? (settings as Record<string, unknown>)[`${SECTION}.host`] : undefined;
+  return typeof host === 'string' && host.trim() ? host.trim() : undefined;
+}

@@ -2,6 +2,7 @@
  * "Diagnose" and "Test Connection": asks Ollama what a bug report needs (version, models, loaded models, a one-token
  * generation with timing) and writes it as Markdown. No `vscode` import. No secrets in the report.
  */
+import { originOf } from './authHeader';
 import { describeError, errorText } from './errors';
 import type { OllamaClient } from './ollamaClient';
 import { sameModel } from './ollamaClient';
@@ -9,8 +10,8 @@ import { sameModel } from './ollamaClient';
 export interface DiagnosticsInput {
   host: string;
   model: string;
-  /** Name of the auth header sent, if any (never its value). */
-  authHeaderName?: string;
+  /** The stored auth header's name and the origin it was set for, if any (never its value). */
+  authHeader?: { name: string; origin: string };
   extensionVersion: string;
   vscodeVersion: string;
   /** Skip the test generation (Test Connection). */
@@ -23,6 +24,8 @@ export interface DiagnosticsResult {
   latencyMs?: number;
   modelCount?: number;
   modelInstalled?: boolean;
+  /** Which auth header there is, the origin it was set for and whether this host gets it; undefined without one. */
+  authHeader?: string;
   report: string;
 }
 
@@ -32,15 +35,24 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
   return { value, ms: Math.round(performance.now() - start) };
 }
 
+/** Which header there is and whether it goes to this host: it is sent only to the origin it was set for. */
+function authHeaderLine({ authHeader, host }: DiagnosticsInput): string {
+  if (!authHeader) return 'none';
+  const origin = originOf(host);
+  return origin === authHeader.origin
+    ? `${authHeader.name}, set for ${authHeader.origin}; sent`
+    : `${authHeader.name}, set for ${authHeader.origin}; not sent to ${origin ?? host} (run "Ollama Chat: Set Auth Header" to send it there)`;
+}
+
 /** Runs the checks in order; a failed step is reported in words and stops the ones that depend on it. */
 export async function runDiagnostics(client: OllamaClient, input: DiagnosticsInput): Promise<DiagnosticsResult> {
   const lines = [
     '# Ollama Chat diagnostics', '',
     `- Extension: ${input.extensionVersion}`, `- VS Code: ${input.vscodeVersion}`,
     `- Node: ${process.versions.node} on ${process.platform}/${process.arch}`,
-    `- Host: ${input.host}`, `- Auth header: ${input.authHeaderName ?? 'none'}`, `- Model: ${input.model}`, '',
+    `- Host: ${input.host}`, `- Auth header: ${authHeaderLine(input)}`, `- Model: ${input.model}`, '',
   ];
-  const result: DiagnosticsResult = { ok: false, report: '' };
+  const result: DiagnosticsResult = { ok: false, authHeader: input.authHeader && authHeaderLine(input), report: '' };
   const fail = (step: string, err: unknown) => {
     const d = describeError(err, { host: input.host, model: input.model });
     lines.push(`- ✗ ${step}: ${errorText(d)}`);

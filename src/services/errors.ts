@@ -7,6 +7,7 @@ import type { UserFacingError } from '../shared/types';
 /** Stable categories; tests and the webview may rely on them. */
 export type ErrorKind =
   | 'invalidHost'
+  | 'redirected'
   | 'notRunning'
   | 'modelNotFound'
   | 'busy'
@@ -81,7 +82,7 @@ export function describeError(err: unknown, ctx: ErrorContext): UserFacingError 
   const retry = { id: 'retry', label: 'Retry' } as const;
   if (err instanceof ChatError) {
     const actions: UserFacingError['actions'] =
-      err.kind === 'invalidHost' ? [{ id: 'openSettings', label: 'Open Settings' }] : [];
+      err.kind === 'invalidHost' || err.kind === 'redirected' ? [{ id: 'openSettings', label: 'Open Settings' }] : [];
     return { kind: err.kind, message: err.message, detail: err.detail, actions };
   }
   const e = err instanceof Error ? err : new Error(String(err));

@@ -1,11 +1,13 @@
 /**
  * The only code that talks to Ollama. Wraps the `ollama` client and fixes what a chat UI needs from it
- * (see shared/ollama-api.md): streams are always requested, every request gets its own AbortSignal through a
- * custom `fetch` (so Stop works even before the first byte), and an abandoned stream always closes its HTTP request.
+ * (see shared/ollama-api.md): requests go only to the configured host and never follow a redirect, streams are always
+ * requested, every request gets its own AbortSignal through a custom `fetch` (so Stop works even before the first
+ * byte), and an abandoned stream always closes its HTTP request.
  */
 import { Ollama } from 'ollama';
 import type { ChatResponse, Message, ProgressResponse } from 'ollama';
 import type { GenerationStats, ModelDto } from '../shared/types';
+import { checkedHost, noRedirectFetch } from './hostGuard';
 
 /** Where and how to connect; read anew for every request so setting changes apply at once. */
 export interface Connection {
@@ -85,16 +87,18 @@ export class OllamaClient {
   constructor(private readonly connection: () => Connection | Promise<Connection>) {}
 
   /**
-   * A client whose every HTTP request is tied to `signal`. ollama-js passes its own signal too (for `abort()`);
-   * both are honoured.
+   * A client whose every HTTP request goes only to the checked host (see hostGuard) and is tied to `signal`.
+   * ollama-js passes its own signal too (for `abort()`); both are honoured.
    */
   private async client(signal?: AbortSignal): Promise<Ollama> {
-    const { host, headers } = await this.connection();
+    const connection = await this.connection();
+    const host = checkedHost(connection.host);
+    const send = noRedirectFetch(host);
     const boundFetch: typeof fetch = (input, init) => {
       const signals = [init?.signal, signal].filter((s): s is AbortSignal => !!s);
-      return fetch(input, { ...init, signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0] });
+      return send(input, { ...init, signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0] });
     };
-    return new Ollama({ host, headers, fetch: boundFetch });
+    return new Ollama({ host, headers: connection.headers, fetch: boundFetch });
   }
 
   /**

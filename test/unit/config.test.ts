@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { readSettings, validateHost, validateOptions } from '../../src/services/config';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hostInWorkspaceSettings, readSettings, validateHost, validateOptions } from '../../src/services/config';
 
 describe('settings', () => {
   it('accepts http(s) URLs and normalises the trailing slash', () => {
@@ -38,5 +40,40 @@ describe('settings', () => {
     assert.equal(settings.systemPrompt, '');
     assert.equal(settings.host, 'localhost:11434');
     assert.equal(problems[0].setting, 'ollamaChat.host');
+  });
+});
+
+describe('hostInWorkspaceSettings', () => {
+  it('finds the host a settings file with comments and trailing commas asks for', () => {
+    const text = '{\n  // the team server\n  "editor.tabSize": 2,\n  "ollamaChat.host": " https://team.example:11434 ", /* why not */\n}\n';
+    assert.equal(hostInWorkspaceSettings(text), 'https://team.example:11434');
+    const tricky = '{"a": "not // a comment, }", "b": [1, 2, /* x */], /* "ollamaChat.host": "http://no" */ "ollamaChat.host": "http://yes:1", // }\n}';
+    assert.equal(hostInWorkspaceSettings(tricky), 'http://yes:1');
+  });
+
+  it('reads a workspace file\'s settings object, and nothing from anywhere else', () => {
+    assert.equal(hostInWorkspaceSettings('{"folders": [], "settings": {"ollamaChat.host": "http://x:1"}}', true), 'http://x:1');
+    assert.equal(hostInWorkspaceSettings('{"folders": [], "ollamaChat.host": "http://x:1"}', true), undefined);
+    for (const text of ['', 'not json', '[]', '{"ollamaChat.host": 42}', '{"ollamaChat.host": ""}', '{"ollamaChat": {"host": "http://x:1"}}']) {
+      assert.equal(hostInWorkspaceSettings(text), undefined, text);
+    }
+  });
+});
+
+describe('Where the settings that move data may come from (package.json)', () => {
+  // out/test/unit → the repository root.
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+
+  it('lets only the user settings choose the host (application scope: not a workspace, folder or remote)', () => {
+    assert.equal(manifest.contributes.configuration.properties['ollamaChat.host'].scope, 'application');
+  });
+
+  it('works in Restricted Mode with the settings that move data or instruct the model taken from the user only', () => {
+    const untrusted = manifest.capabilities?.untrustedWorkspaces;
+    assert.equal(untrusted?.supported, 'limited');
+    assert.ok(untrusted.description);
+    for (const key of ['ollamaChat.host', 'ollamaChat.model', 'ollamaChat.systemPrompt']) {
+      assert.ok(untrusted.restrictedConfigurations.includes(key), key);
+    }
   });
 });

@@ -8,7 +8,7 @@ describe('runDiagnostics', () => {
   beforeEach(async () => { server = await OllamaTestServer.start(); });
   afterEach(() => server.stop());
 
-  const input = (host: string, model = 'mistral') => ({ host, model, extensionVersion: '0.1.0', vscodeVersion: '1.95.0', authHeaderName: 'Authorization' });
+  const input = (host: string, model = 'mistral') => ({ host, model, extensionVersion: '0.1.0', vscodeVersion: '1.95.0', authHeader: { name: 'Authorization', origin: new URL(host).origin } });
 
   it('reports version, latency, models, loaded models and a test generation', async () => {
     const result = await runDiagnostics(new OllamaClient(() => ({ host: server.url })), input(server.url));
@@ -17,7 +17,7 @@ describe('runDiagnostics', () => {
     assert.equal(result.modelInstalled, true);
     assert.match(result.report, /✓ Ollama .* answered in \d+ ms/);
     assert.match(result.report, /✓ Test generation: first token after \d+ ms/);
-    assert.match(result.report, /Auth header: Authorization/);
+    assert.match(result.report, new RegExp(`Auth header: Authorization, set for ${server.url}; sent`));
     const generation = server.requests.find((r) => r.path === '/api/chat');
     assert.deepEqual((generation?.body as { options: unknown }).options, { num_predict: 1 });
   });

@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import type * as vscode from 'vscode';
+import { AuthHeader, readStoredHeader } from '../../src/services/authHeader';
+import { OllamaClient } from '../../src/services/ollamaClient';
+import { Emitter } from '../../src/shared/emitter';
+import { OllamaTestServer } from '../fixtures/ollamaServer';
+
+/** VS Code's SecretStorage contract over a Map (the extension host's real one is covered by the integration suite). */
+class MemorySecrets implements vscode.SecretStorage {
+  readonly values = new Map<string, string>();
+  private readonly changed = new Emitter<vscode.SecretStorageChangeEvent>();
+  readonly onDidChange = this.changed.event as vscode.Event<vscode.SecretStorageChangeEvent>;
+  async get(key: string): Promise<string | undefined> { return this.values.get(key); }
+  async keys(): Promise<string[]> { return [...this.values.keys()]; }
+  async store(key: string, value: string): Promise<void> { this.values.set(key, value); this.changed.fire({ key }); }
+  async delete(key: string): Promise<void> { this.values.delete(key); this.changed.fire({ key }); }
+}
+
+describe('AuthHeader: bound to the origin it was set for', () => {
+  let one: OllamaTestServer;
+  let other: OllamaTestServer;
+  let secrets: MemorySecrets;
+  let host: string;
+  let logged: string[];
+
+  beforeEach(async () => {
+    [one, other] = await Promise.all([OllamaTestServer.start(), OllamaTestServer.start()]);
+    secrets = new MemorySecrets();
+    host = one.url;
+    logged = [];
+  });
+  afterEach(() => Promise.all([one.stop(), other.stop()]));
+
+  const clientFor = (auth: AuthHeader) => new OllamaClient(async () => ({ host, headers: await auth.headersFor(host) }));
+
+  it('binds a header saved by an earlier version (no origin) to the host configured when it is first read, and says so', async () => {
+    secrets.values.set('ollamaChat.authHeader', 'X-API-Key: old-k3y');
+    const auth = new AuthHeader(secrets, () => host, (m) => logged.push(m));
+    assert.deepEqual(await auth.describe(), { name: 'X-API-Key', origin: one.url });
+    assert.deepEqual(JSON.parse(secrets.values.get('ollamaChat.authHeader')!), { origin: one.url, header: 'X-API-Key: old-k3y' });
+    assert.equal(logged.length, 1);
+    assert.match(logged[0], new RegExp(`X-API-Key auth header .* now sent only to ${one.url}`));
+    assert.ok(!logged[0].includes('old-k3y'), 'never the value');
+    await clientFor(auth).listModels();
+    assert.equal(one.requests[0].headers['x-api-key'], 'old-k3y');
+  });
+
+  it('sends nothing to another origin until the user binds it there, and tells once per origin', async () => {
+    const auth = new AuthHeader(secrets, () => host, (m) => logged.push(m));
+    await auth.set('X-API-Key: k3y', host);
+    const withheld: unknown[] = [];
+    auth.onDidWithhold((w) => withheld.push(w));
+    host = other.url;
+    await clientFor(auth).listModels();
+    await clientFor(auth).version();
+    assert.deepEqual(other.requests.map((r) => r.headers['x-api-key']), [undefined, undefined]);
+    assert.deepEqual(withheld, [{ name: 'X-API-Key', boundTo: one.url, origin: other.url }]);
+    await auth.bindTo(other.url);
+    await clientFor(auth).listModels();
+    assert.equal(other.requests[2].headers['x-api-key'], 'k3y');
+    host = one.url;
+    await clientFor(auth).listModels();
+    assert.equal(one.requests[0].headers['x-api-key'], undefined, 'moved, not copied: the first host no longer gets it');
+  });
+
+  it('reads the stored origin, binds an old header to the origin of the host now (path left out), survives broken entries', () => {
+    const stored = JSON.stringify({ origin: 'http://gpu.lan:11434', header: 'Authorization: Bearer t' });
+    assert.equal(readStoredHeader(stored, 'http://ignored').header?.origin, 'http://gpu.lan:11434');
+    assert.equal(readStoredHeader('Bearer t', 'https://proxy.example/ollama/').header?.origin, 'https://proxy.example');
+    assert.deepEqual(readStoredHeader('Bearer t', 'not a host'), { header: undefined, migrated: true });
+    assert.deepEqual(readStoredHeader('{broken', 'http://x'), { migrated: false });
+  });
+});
