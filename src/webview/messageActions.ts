@@ -19,10 +19,12 @@ export function handleMessageClick(
   const target = e.target as Element;
   const link = target.closest('a');
   if (link) {
+    // VS Code's webview shell opens every link it sees clicked, `defaultPrevented` or not (and `mailto:` too): the
+    // click must not reach its listener on the window, so only the host (which checks the link) opens it, once.
     e.preventDefault();
+    e.stopPropagation();
     const href = link.getAttribute('href');
-    // In-page fragments have nowhere to go in a reply; anything else is the host's to check and open.
-    if (href && !href.startsWith('#')) host.post({ type: 'openLink', href });
+    if (href) host.post({ type: 'openLink', href });
     return;
   }
   const control = target.closest<HTMLButtonElement>('button[data-action]');
