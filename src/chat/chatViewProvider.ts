@@ -263,6 +263,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       case 'editAndResend':
         if (active) await this.chat.editAndResend(active, message.messageId, message.text);
         return;
+      case 'renderError':
+        this.log.warn(`The chat view could not draw ${message.what} and shows it as plain text: ${message.error}`);
+        return;
       case 'search': {
         const seq = ++this.searchSeq;
         const ids = this.chat.searchConversations(message.query);

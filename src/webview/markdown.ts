@@ -1,6 +1,7 @@
 /**
- * Markdown → sanitized DOM for one block of a reply: rendered to HTML (raw HTML in the model's text stays text),
- * sanitized, then given the view's own code-block frames and highlighting.
+ * Markdown → DOM for one block of a reply: rendered to HTML (raw HTML in the model's text stays text), sanitized,
+ * then given the view's own code-block frames and highlighting; or, when formatting the block would cost too much
+ * (see `renderLimits`), its text as it is with the reason.
  *
  * Highlighting comes after sanitizing, on the sanitized `<code>` element's text: highlight.js escapes every
  * character of the code and adds only `<span class="hljs-…">`, so its output needs no second pass, and passing
@@ -9,11 +10,18 @@
 import { decorateCodeBlocks } from './codeBlock';
 import { highlightSoon } from './highlight';
 import { markdownToHtml } from './markdownHtml';
+import { plainText } from './plainText';
+import { htmlTooLargeReason, plainTextReason } from './renderLimits';
 import { sanitizeHtml } from './sanitize';
 
-/** Renders markdown to a sanitized fragment with decorated code blocks. */
-export function renderMarkdown(markdown: string): DocumentFragment {
-  const fragment = sanitizeHtml(markdownToHtml(markdown));
+/** Renders one block of markdown, formatted and sanitized or as plain text. */
+export function renderMarkdown(markdown: string): Node {
+  const tooCostly = plainTextReason(markdown);
+  if (tooCostly) return plainText(markdown, tooCostly).element;
+  const html = markdownToHtml(markdown);
+  const tooLarge = htmlTooLargeReason(html);
+  if (tooLarge) return plainText(markdown, tooLarge).element;
+  const fragment = sanitizeHtml(html);
   for (const { code, language } of decorateCodeBlocks(fragment)) highlightSoon(code, language);
   return fragment;
 }

@@ -5,10 +5,11 @@
 import type { AssistantMessageView } from './assistantMessageView';
 import { codeOf } from './codeBlock';
 import { flashCopied } from './dom';
+import type { PlainMessageView } from './plainMessageView';
 import { UserMessageView } from './userMessageView';
 import type { HostChannel } from './vscodeApi';
 
-export type MessageView = AssistantMessageView | UserMessageView;
+export type MessageView = AssistantMessageView | UserMessageView | PlainMessageView;
 
 /** Handles a click in the list; `viewOf` finds the view of the message an element belongs to. */
 export function handleMessageClick(
