@@ -1,6 +1,6 @@
 // What a reply can make the user do, in real VS Code (code-server in Chromium) against the Ollama test server: code
 // actions deliver exactly the code the view shows, a clicked link opens once and only through the extension's
-// checks, and one reply that cannot be drawn does not stop the view.
+// checks, and one reply that cannot be formatted does not stop the view.
 import * as assert from 'node:assert/strict';
 import type { CDPSession, FrameLocator, Locator } from 'playwright-core';
 import { OllamaTestServer } from '../fixtures/ollamaServer';
@@ -120,5 +120,29 @@ describe('trust: what a reply can make the user do', function () {
 
     assert.deepEqual(await body.locator('a').allInnerTexts(), ['site', 'mail'], 'only http(s) and mailto: are links');
     assert.match(await body.innerText(), /terminal file/);
+  });
+
+  it('a reply that cannot be formatted does not stop the next reply, the history or the message box, streamed or stored', async () => {
+    await wb().openChatView();
+    await chat().locator('button[aria-label="New conversation"]').click();
+    await waitUntil(() => chat().locator('[data-role="user"]').count(), (n) => n === 0, 'an empty new conversation');
+    // 3,500 nested quotes overflowed marked's stack: the reply and everything after it stopped drawing.
+    await ask('Nest some quotes', `${'>'.repeat(3500)} deep`);
+    const note = 'This part is nested too deeply to format.';
+    await assistant().locator('.plain-text-note', { hasText: note }).waitFor({ timeout: REPLY_TIMEOUT });
+    await ask('Now a normal reply', 'A **normal** reply.');
+    await assistant().locator('.markdown-body strong', { hasText: 'normal' }).waitFor({ timeout: REPLY_TIMEOUT });
+    await chat().locator('button[aria-label="History"]').click();
+    await chat().locator('.history-item', { hasText: 'Nest some quotes' }).waitFor({ timeout: REPLY_TIMEOUT });
+    await chat().locator('button[aria-label="Close history"]').click();
+
+    // Stored: the conversation is drawn again from workspace state after a reload.
+    await wb().reload();
+    await wb().openChatView();
+    await chat().locator('[data-role="user"]', { hasText: 'Now a normal reply' }).waitFor({ timeout: REPLY_TIMEOUT });
+    await chat().locator('[data-role="assistant"] .plain-text-note', { hasText: note }).waitFor({ timeout: REPLY_TIMEOUT });
+    await assistant().locator('.markdown-body strong', { hasText: 'normal' }).waitFor({ timeout: REPLY_TIMEOUT });
+    await ask('Still there?', 'Yes, **still** here.');
+    await assistant().locator('.markdown-body strong', { hasText: 'still' }).waitFor({ timeout: REPLY_TIMEOUT });
   });
 });
