@@ -91,6 +91,8 @@ export class StreamingMarkdown {
   /** Renders queued blocks for up to `SLICE_MS` (at least one), then lets a frame pass before the rest. */
   private renderQueued(): void {
     this.frame = 0;
+    // A reply that left the page meanwhile (another conversation shown) is not worth the work.
+    if (!this.tailEl.isConnected && this.next > 0) return this.dispose();
     const start = performance.now();
     do {
       this.appendBlock(this.queue[this.next++]);
@@ -165,6 +167,8 @@ export class StreamingMarkdown {
     this.plainTail = undefined;
     this.tailEl.replaceChildren(this.render(tail));
     this.renderedTail = tail;
+    // The layout it causes is part of its cost (most of it, for a table); the frame would do it anyway.
+    void this.tailEl.parentElement?.offsetHeight;
     const end = performance.now();
     this.tailDue = end + (end - now) * TAIL_RENDER_SPACING;
   }
