@@ -14,13 +14,18 @@ import { plainText } from './plainText';
 import { htmlTooLargeReason, plainTextReason } from './renderLimits';
 import { sanitizeHtml } from './sanitize';
 
+/** A block as plain text under `reason`, without the blank lines that end it (they would show as empty space). */
+function asPlainText(markdown: string, reason: string): Node {
+  return plainText(markdown.trimEnd(), reason).element;
+}
+
 /** Renders one block of markdown, formatted and sanitized or as plain text. */
 export function renderMarkdown(markdown: string): Node {
   const tooCostly = plainTextReason(markdown);
-  if (tooCostly) return plainText(markdown, tooCostly).element;
+  if (tooCostly) return asPlainText(markdown, tooCostly);
   const html = markdownToHtml(markdown);
   const tooLarge = htmlTooLargeReason(html);
-  if (tooLarge) return plainText(markdown, tooLarge).element;
+  if (tooLarge) return asPlainText(markdown, tooLarge);
   const fragment = sanitizeHtml(html);
   for (const { code, language } of decorateCodeBlocks(fragment)) highlightSoon(code, language);
   return fragment;

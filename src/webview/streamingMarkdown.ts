@@ -122,7 +122,7 @@ export class StreamingMarkdown {
       return renderMarkdown(block);
     } catch (err) {
       this.onError(err);
-      return plainText(block, 'This part could not be formatted.').element;
+      return plainText(block.trimEnd(), 'This part could not be formatted.').element;
     }
   }
 
