@@ -266,6 +266,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       case 'selectVersion':
         if (active) await this.chat.selectVersion(active, message.messageId, message.version);
         return;
+      case 'renderError':
+        this.log.warn(`The chat view could not draw ${message.what} and shows it as plain text: ${message.error}`);
+        return;
       case 'search': {
         const seq = ++this.searchSeq;
         const ids = this.chat.searchConversations(message.query);

@@ -78,7 +78,9 @@ export type WebviewMessage =
   | { type: 'attachFile'; source: 'current' | 'pick' }
   | { type: 'removeAttachment'; id: string }
   /** Open this conversation's own settings (model, system prompt, temperature, context window). */
-  | { type: 'editSettings' };
+  | { type: 'editSettings' }
+  /** Part of the view could not be drawn and is shown as plain text (`what`, e.g. "message 3f2…"); for the log. */
+  | { type: 'renderError'; what: string; error: string };
 
 const ERROR_ACTIONS: readonly ErrorActionId[] = ['retry', 'pullModel', 'pickModel', 'openSettings', 'showLog'];
 
@@ -142,6 +144,8 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
         : undefined;
     case 'search':
       return isText(m.query, 1000) ? { type: 'search', query: m.query } : undefined;
+    case 'renderError':
+      return isText(m.what, 300) && isText(m.error, 2000) ? { type: 'renderError', what: m.what, error: m.error } : undefined;
     default:
       return undefined;
   }

@@ -1,6 +1,7 @@
 /**
  * The chat view: lays out its parts and applies the host's messages to them. The host owns all state; this only
- * draws it and reports the user's intents. Rendering a snapshot is idempotent (it is sent again on every show).
+ * draws it and reports the user's intents. Rendering a snapshot is idempotent (it is sent again on every show), and
+ * each part of it is drawn on its own: one that fails (reported to the host) does not keep the others from showing.
  */
 import type { HostMessage, ViewState } from '../shared/protocol';
 import { assertNever } from '../shared/protocol';
@@ -10,6 +11,7 @@ import { ErrorBanner } from './errorBanner';
 import { Header } from './header';
 import { HistoryPanel } from './historyPanel';
 import { MessageList } from './messageList';
+import { reportRenderError } from './renderErrors';
 import type { HostChannel } from './vscodeApi';
 
 export class App {
@@ -20,7 +22,10 @@ export class App {
   private readonly composer: Composer;
   private conversationId: string | null = null;
 
-  constructor(root: HTMLElement, host: HostChannel) {
+  constructor(
+    root: HTMLElement,
+    private readonly host: HostChannel,
+  ) {
     this.header = new Header(host, () => this.setHistoryOpen(!this.history.isOpen));
     this.messages = new MessageList(host);
     this.history = new HistoryPanel(host, () => this.setHistoryOpen(false, true));
@@ -68,12 +73,22 @@ export class App {
 
   private showSnapshot(state: ViewState): void {
     this.conversationId = state.conversation?.id ?? null;
-    this.setModel(state.model);
-    this.messages.showConversation(state.conversation, state.stream);
-    this.composer.setStreaming(state.stream !== null);
-    this.composer.setAttachments(state.attachments);
-    this.history.setConversations(state.conversations, this.conversationId);
-    this.banner.show(state.error);
+    this.drawSafely('the model', () => this.setModel(state.model));
+    this.drawSafely('the conversation', () => this.messages.showConversation(state.conversation, state.stream));
+    this.drawSafely('the message box', () => {
+      this.composer.setStreaming(state.stream !== null);
+      this.composer.setAttachments(state.attachments);
+    });
+    this.drawSafely('the history', () => this.history.setConversations(state.conversations, this.conversationId));
+    this.drawSafely('the error banner', () => this.banner.show(state.error));
+  }
+
+  private drawSafely(what: string, draw: () => void): void {
+    try {
+      draw();
+    } catch (err) {
+      reportRenderError(this.host, what, err);
+    }
   }
 
   private setModel(model: string): void {

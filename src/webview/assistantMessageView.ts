@@ -32,7 +32,11 @@ export class AssistantMessageView {
   private renderedThinking = '';
   private finished = false;
 
-  constructor(public message: ChatMessage) {
+  /** `onRenderError` hears of each part of the reply that failed to render (it is shown as plain text). */
+  constructor(
+    public message: ChatMessage,
+    private readonly onRenderError: (error: unknown) => void,
+  ) {
     const shell = messageShell(message, message.model || 'Assistant');
     this.element = shell.element;
     this.author = shell.author;
@@ -51,7 +55,7 @@ export class AssistantMessageView {
     this.regenerate = button({ label: 'Regenerate reply', icon: 'refresh', action: 'regenerate' });
     this.copy = button({ label: 'Copy message', icon: 'copy', action: 'copy-message' });
     shell.actions.append(this.copy, this.regenerate);
-    this.markdown = new StreamingMarkdown(this.body);
+    this.markdown = new StreamingMarkdown(this.body, onRenderError);
     this.update(message);
   }
 
@@ -105,8 +109,9 @@ export class AssistantMessageView {
   }
 
   private resetContent(): void {
+    this.markdown.dispose();
     this.body.replaceChildren();
-    this.markdown = new StreamingMarkdown(this.body);
+    this.markdown = new StreamingMarkdown(this.body, this.onRenderError);
     this.renderedContent = '';
     this.finished = false;
   }

@@ -6,8 +6,9 @@
  * same HTML as rendering the whole text; the line rules below mirror marked's block tokenizers (checked against
  * marked on thousands of generated documents in the unit tests). When unsure the splitter keeps lines together: a
  * bigger block costs a little time, a wrong split changes the output. Known gaps: link reference definitions used
- * in another block; HTML blocks that span blank lines (`<pre>`, comments), which the view shows as escaped text
- * anyway; and rare lazy-continuation corners of lists nested in block quotes.
+ * in another block; setext underlines after lines that start like HTML or after indented lazy lines (the view's
+ * marked never takes HTML for HTML, but some of its rules still look for it); and rare lazy-continuation corners
+ * of lists nested in block quotes.
  *
  * Cost: each line is classified once, when its newline arrives, and finished text is dropped, so the work per `push`
  * depends on the size of the new text and of the current block, not on the length of the whole reply.

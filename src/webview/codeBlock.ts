@@ -32,14 +32,18 @@ function frame(pre: HTMLPreElement, language: string): HTMLElement {
   return block;
 }
 
-/** Puts every `<pre><code>` under `root` (sanitized output) into a code-block frame; returns what it framed. */
+/**
+ * Puts every `<pre><code>` under `root` (sanitized output) into a code-block frame; returns what it framed. The
+ * renderer marks the language with `data-language`; the view's own classes go on only here, after sanitizing.
+ */
 export function decorateCodeBlocks(root: ParentNode): CodeBlockParts[] {
   const framed: CodeBlockParts[] = [];
   for (const pre of root.querySelectorAll('pre')) {
     const code = pre.querySelector('code');
     if (!code) continue;
-    const language = /(?:^|\s)language-(\S+)/.exec(code.className)?.[1] ?? '';
-    code.classList.add('hljs');
+    const language = code.dataset.language ?? '';
+    code.removeAttribute('data-language');
+    code.className = 'hljs';
     framed.push({ element: frame(pre, language), code, language });
   }
   return framed;

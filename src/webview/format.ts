@@ -1,8 +1,17 @@
 /** Human-readable figures for the chat view: durations, generation stats, relative dates. Pure, unit-tested. */
 import type { GenerationStats } from '../shared/types';
 
-/** `850 ms`, `1.2 s`, `2 min 5 s`. */
+/**
+ * A figure read from stored or imported data, which may not have the type it should: the number if it is a finite
+ * one, else `undefined` (and the figure is left out rather than the view failing).
+ */
+function figure(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** `850 ms`, `1.2 s`, `2 min 5 s`; '' for what is not a duration. */
 export function formatDuration(ms: number): string {
+  if (figure(ms) === undefined) return '';
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
   const minutes = Math.floor(ms / 60_000);
@@ -10,29 +19,43 @@ export function formatDuration(ms: number): string {
   return seconds ? `${minutes} min ${seconds} s` : `${minutes} min`;
 }
 
+/** The stats' fields as far as they are what they should be (see `figure`). */
+function readStats(stats: GenerationStats | undefined): Partial<GenerationStats> {
+  if (typeof stats !== 'object' || stats === null) return {};
+  return {
+    evalCount: figure(stats.evalCount),
+    promptEvalCount: figure(stats.promptEvalCount),
+    totalDurationMs: figure(stats.totalDurationMs),
+    loadDurationMs: figure(stats.loadDurationMs),
+    evalDurationMs: figure(stats.evalDurationMs),
+    tokensPerSecond: figure(stats.tokensPerSecond),
+    timeToFirstTokenMs: figure(stats.timeToFirstTokenMs),
+    doneReason: typeof stats.doneReason === 'string' ? stats.doneReason : undefined,
+  };
+}
+
 /** The short line under a reply: model, tokens, speed, time to first token (what is known of them). */
 export function formatStats(model: string | undefined, stats: GenerationStats | undefined): string {
   const parts: string[] = [];
   if (model) parts.push(model);
-  if (stats) {
-    parts.push(`${stats.evalCount} ${stats.evalCount === 1 ? 'token' : 'tokens'}`);
-    if (stats.tokensPerSecond > 0) parts.push(`${stats.tokensPerSecond.toFixed(1)} tokens/s`);
-    if (stats.timeToFirstTokenMs !== undefined) {
-      parts.push(`${formatDuration(stats.timeToFirstTokenMs)} to first token`);
-    }
-  }
+  const s = readStats(stats);
+  if (s.evalCount !== undefined) parts.push(`${s.evalCount} ${s.evalCount === 1 ? 'token' : 'tokens'}`);
+  if (s.tokensPerSecond !== undefined && s.tokensPerSecond > 0) parts.push(`${s.tokensPerSecond.toFixed(1)} tokens/s`);
+  if (s.timeToFirstTokenMs !== undefined) parts.push(`${formatDuration(s.timeToFirstTokenMs)} to first token`);
   return parts.join(' · ');
 }
 
 /** The tooltip of that line: every figure Ollama reported. */
 export function formatStatsDetail(stats: GenerationStats): string {
-  const lines = [
-    `Prompt: ${stats.promptEvalCount} tokens`,
-    `Reply: ${stats.evalCount} tokens in ${formatDuration(stats.evalDurationMs)}`,
-    `Model load: ${formatDuration(stats.loadDurationMs)}`,
-    `Total: ${formatDuration(stats.totalDurationMs)}`,
-  ];
-  if (stats.doneReason) lines.push(`Ended by: ${stats.doneReason}`);
+  const s = readStats(stats);
+  const lines: string[] = [];
+  if (s.promptEvalCount !== undefined) lines.push(`Prompt: ${s.promptEvalCount} tokens`);
+  if (s.evalCount !== undefined && s.evalDurationMs !== undefined) {
+    lines.push(`Reply: ${s.evalCount} tokens in ${formatDuration(s.evalDurationMs)}`);
+  }
+  if (s.loadDurationMs !== undefined) lines.push(`Model load: ${formatDuration(s.loadDurationMs)}`);
+  if (s.totalDurationMs !== undefined) lines.push(`Total: ${formatDuration(s.totalDurationMs)}`);
+  if (s.doneReason) lines.push(`Ended by: ${s.doneReason}`);
   return lines.join('\n');
 }
 

@@ -21,6 +21,7 @@ import sql from 'highlight.js/lib/languages/sql';
 import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
+import { RENDER_LIMITS } from './renderLimits';
 
 const LANGUAGES = {
   bash,
@@ -49,12 +50,14 @@ let scheduled = false;
 
 /**
  * Highlights the text of a `<code>` element in place, soon, for a known language (names and aliases such as `ts`,
- * `py`, `sh`, `html`, `yml`); other code stays plain text. The markup is highlight.js's own: the code escaped,
- * wrapped in `<span class="hljs-…">` and nothing else. It runs when the browser is idle, so a long block that has
- * just closed does not hold up the frame that shows it; `data-highlighted` is set once done.
+ * `py`, `sh`, `html`, `yml`); other code, and code too long to highlight in one go, stays plain text. The markup
+ * is highlight.js's own: the code escaped, wrapped in `<span class="hljs-…">` and nothing else. It runs when the
+ * browser is idle, so a long block that has just closed does not hold up the frame that shows it;
+ * `data-highlighted` is set once done.
  */
 export function highlightSoon(code: HTMLElement, language: string): void {
   if (!language || !hljs.getLanguage(language)) return;
+  if ((code.textContent?.length ?? 0) > RENDER_LIMITS.highlightChars) return;
   queue.push({ code, language });
   schedule();
 }

@@ -6,10 +6,11 @@ import type { AssistantMessageView } from './assistantMessageView';
 import type { SystemMessageView } from './systemMessageView';
 import { codeOf } from './codeBlock';
 import { flashCopied } from './dom';
+import type { PlainMessageView } from './plainMessageView';
 import { UserMessageView } from './userMessageView';
 import type { HostChannel } from './vscodeApi';
 
-export type MessageView = AssistantMessageView | UserMessageView | SystemMessageView;
+export type MessageView = AssistantMessageView | UserMessageView | SystemMessageView | PlainMessageView;
 
 /** Handles a click in the list; `viewOf` finds the view of the message an element belongs to. */
 export function handleMessageClick(
@@ -20,10 +21,12 @@ export function handleMessageClick(
   const target = e.target as Element;
   const link = target.closest('a');
   if (link) {
+    // VS Code's webview shell opens every link it sees clicked, `defaultPrevented` or not (and `mailto:` too): the
+    // click must not reach its listener on the window, so only the host (which checks the link) opens it, once.
     e.preventDefault();
+    e.stopPropagation();
     const href = link.getAttribute('href');
-    // In-page fragments have nowhere to go in a reply; anything else is the host's to check and open.
-    if (href && !href.startsWith('#')) host.post({ type: 'openLink', href });
+    if (href) host.post({ type: 'openLink', href });
     return;
   }
   const control = target.closest<HTMLButtonElement>('button[data-action]');

@@ -1,7 +1,8 @@
 /**
  * The conversation: one view per message, keyed by id so a snapshot re-uses what is already drawn. Streamed text
  * is applied at most once per animation frame (a hidden view gets no frames, so it does no work). Follows the
- * stream while the user is at the bottom, and offers "Jump to latest" once they scroll up.
+ * stream while the user is at the bottom, and offers "Jump to latest" once they scroll up. Each message is drawn
+ * on its own: one that cannot be drawn is shown as plain text (and reported to the host), and the others still are.
  */
 import type { StreamInfo } from '../shared/protocol';
 import type { ChatMessage, Conversation } from '../shared/types';
@@ -11,6 +12,8 @@ import { createEmptyState, type EmptyState } from './emptyState';
 import { waitingText } from './format';
 import { handleMessageClick, type MessageView } from './messageActions';
 import { SystemMessageView, SystemPromptView } from './systemMessageView';
+import { PlainMessageView } from './plainMessageView';
+import { reportRenderError } from './renderErrors';
 import { UserMessageView } from './userMessageView';
 import type { HostChannel } from './vscodeApi';
 
@@ -40,7 +43,7 @@ export class MessageList {
   private lastUserInput = -Infinity;
   private pointerDown = false;
 
-  constructor(host: HostChannel) {
+  constructor(private readonly host: HostChannel) {
     this.log = h('div', { className: 'message-log', attrs: { role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages' } });
     this.empty = createEmptyState();
     this.scroller = h('div', { className: 'message-scroller' }, this.empty.element, this.systemPrompt.element, this.log);
@@ -174,21 +177,20 @@ export class MessageList {
         view = this.placeholder(id);
         this.placeholders.delete(id);
       }
-      if (view instanceof AssistantMessageView) view.appendDelta(delta.content, delta.thinking);
+      if (view instanceof AssistantMessageView || view instanceof PlainMessageView) {
+        const drawn = view;
+        this.drawSafely(drawn.message, drawn, () => {
+          drawn.appendDelta(delta.content, delta.thinking);
+          return drawn;
+        });
+      }
     }
     this.pending.clear();
     this.settle();
   }
 
   private placeholder(id: string): AssistantMessageView {
-    const view = new AssistantMessageView({
-      id,
-      role: 'assistant',
-      content: '',
-      timestamp: Date.now(),
-      model: this.model,
-      status: 'streaming',
-    });
+    const view = this.assistantView({ id, role: 'assistant', content: '', timestamp: Date.now(), model: this.model, status: 'streaming' });
     this.append(view);
     this.views.set(id, view);
     this.placeholders.add(id);
@@ -202,18 +204,44 @@ export class MessageList {
     else this.log.append(view.element);
   }
 
-  /** The view of a message, updated to it; a new one if it is not shown yet (or changed role). */
+  /**
+   * The view of a message, updated to it; a new one if it is not shown yet (or changed role). A message that
+   * could not be drawn stays plain text until its conversation is shown anew.
+   */
   private viewFor(message: ChatMessage): MessageView {
     const existing = this.views.get(message.id);
-    if (existing && existing.message.role === message.role) {
-      if (existing.message !== message) existing.update(message);
-      return existing;
+    return this.drawSafely(message, existing, () => {
+      if (existing && (existing instanceof PlainMessageView || existing.message.role === message.role)) {
+        if (existing.message !== message) existing.update(message);
+        return existing;
+      }
+      const view = message.role === 'user' ? new UserMessageView(message)
+        : message.role === 'system' ? new SystemMessageView(message) : this.assistantView(message);
+      if (existing) existing.element.replaceWith(view.element);
+      this.views.set(message.id, view);
+      return view;
+    });
+  }
+
+  /** A reply's view; parts of it that fail to render are shown as plain text and reported. */
+  private assistantView(message: ChatMessage): AssistantMessageView {
+    return new AssistantMessageView(message, (err) => reportRenderError(this.host, `part of message ${message.id}`, err));
+  }
+
+  /**
+   * Runs `draw` for a message; if it throws, shows the message as plain text in place of `existing` (which may be
+   * half updated) and reports the error.
+   */
+  private drawSafely(message: ChatMessage, existing: MessageView | undefined, draw: () => MessageView): MessageView {
+    try {
+      return draw();
+    } catch (err) {
+      reportRenderError(this.host, `message ${message.id}`, err);
+      const plain = new PlainMessageView(message);
+      if (existing) existing.element.replaceWith(plain.element);
+      this.views.set(message.id, plain);
+      return plain;
     }
-    const view = message.role === 'user' ? new UserMessageView(message)
-      : message.role === 'system' ? new SystemMessageView(message) : new AssistantMessageView(message);
-    if (existing) existing.element.replaceWith(view.element);
-    this.views.set(message.id, view);
-    return view;
   }
 
   private removeView(id: string, view: MessageView): void {

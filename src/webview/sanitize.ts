@@ -1,51 +1,36 @@
 /**
- * The one gate between model output (rendered markdown) and the DOM. Model text is untrusted: no scripts, no
- * styles, no embedded documents, no event handlers, links only to http(s)/mailto/#fragments, and no remote images
- * (they would leak that the reply was read; the CSP blocks them too).
+ * The one gate between model output (rendered markdown) and the DOM, behind the renderer's own rule that raw HTML
+ * is text: only the elements and attributes the renderer emits get through (`ALLOWED_MARKUP`), each attribute only
+ * on its own element, and links only to `ALLOWED_LINK` schemes. So no script, style, embedded document, form
+ * control, image or event handler, and no class, id, `hidden`, `aria-*` or `data-*` but the code's language.
  */
 import createDOMPurify from 'dompurify';
 import type { Config } from 'dompurify';
+import { ALLOWED_LINK, ALLOWED_MARKUP } from './allowedMarkup';
 
-/** Tags that never come out of the sanitizer, whatever the markdown renderer produced. */
-export const FORBIDDEN_TAGS = [
-  'iframe', 'object', 'embed', 'form', 'style', 'script', 'svg', 'math', 'link', 'meta', 'base',
-  // Controls in a reply could pass for the view's own buttons.
-  'button', 'textarea', 'select',
-];
-
-/** http:, https:, mailto: and in-page `#fragment` links; everything else (javascript:, data:, command:, file:) goes. */
-export const ALLOWED_URI = /^(?:https?:|mailto:|#)/i;
+const ATTRIBUTES = [...new Set(Object.values(ALLOWED_MARKUP).flat())];
 
 const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
-  FORBID_TAGS: FORBIDDEN_TAGS,
-  FORBID_ATTR: ['style'],
-  ALLOWED_URI_REGEXP: ALLOWED_URI,
+  ALLOWED_TAGS: Object.keys(ALLOWED_MARKUP),
+  ALLOWED_ATTR: ATTRIBUTES,
+  ALLOW_ARIA_ATTR: false,
   ALLOW_DATA_ATTR: false,
+  ALLOWED_URI_REGEXP: ALLOWED_LINK,
+  // DOMPurify checks every attribute value against the link pattern unless it is listed as not a URI.
+  ADD_URI_SAFE_ATTR: ATTRIBUTES.filter((name) => name !== 'href'),
+  // A fragment, not a string: parsing the sanitized markup a second time could turn it into other markup (mXSS).
   RETURN_DOM_FRAGMENT: true,
 };
 
-// An own instance, so the hooks and config below apply to nothing else. The config is set once: passing it to
+// An own instance, so the hook and config below apply to nothing else. The config is set once: passing it to
 // every `sanitize` call would make DOMPurify parse it again for each block of a reply.
 const purify = createDOMPurify(window);
 purify.setConfig(CONFIG);
 
-purify.addHook('uponSanitizeAttribute', (_node, event) => {
-  // DOMPurify drops known handlers already; this also covers any future `on…` attribute.
-  if (event.attrName.toLowerCase().startsWith('on')) event.keepAttr = false;
+purify.addHook('uponSanitizeAttribute', (node, event) => {
+  // DOMPurify's list is for all elements at once; each attribute is allowed only on the element that needs it.
+  if (!ALLOWED_MARKUP[node.nodeName.toLowerCase()]?.includes(event.attrName)) event.keepAttr = false;
 });
-
-purify.addHook('afterSanitizeAttributes', (node) => {
-  if (node.nodeName === 'IMG' && !isOwnOrigin(node.getAttribute('src'))) node.remove();
-});
-
-function isOwnOrigin(src: string | null): boolean {
-  if (!src) return false;
-  try {
-    return new URL(src, document.baseURI).origin === window.location.origin;
-  } catch {
-    return false;
-  }
-}
 
 /** Sanitizes HTML made from model output and returns it as a fragment ready to insert. */
 export function sanitizeHtml(html: string): DocumentFragment {

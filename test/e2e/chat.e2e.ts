@@ -4,22 +4,10 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Locator } from 'playwright-core';
 import { OllamaTestServer } from '../fixtures/ollamaServer';
-import { useWorkbench } from './driver';
+import { useWorkbench, waitUntil } from './driver';
 import type { Workbench } from './driver';
 
 const REPLY_TIMEOUT = 30_000;
-
-/** Polls `read` until `accept` holds; fails with the last value seen. No fixed sleeps. */
-async function waitUntil<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = REPLY_TIMEOUT): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  for (;;) {
-    last = await read();
-    if (accept(last)) return last;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 300)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('chat view in real VS Code', function () {
   this.timeout(120_000);

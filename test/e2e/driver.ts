@@ -230,6 +230,18 @@ export class Workbench {
   }
 }
 
+/** Polls `read` until `accept` holds; fails with the last value seen. No fixed sleeps. */
+export async function waitUntil<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    last = await read();
+    if (accept(last)) return last;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 300)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Launches a workbench, runs `fn` with it and always closes it. */
 export async function withWorkbench<T>(
   options: WorkbenchLaunchOptions,

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
-import { marked } from 'marked';
 import { BlockSplitter, splitBlocks } from '../../src/webview/blocks';
+// The view's own marked configuration (raw HTML as text, its own renderers), so the split is checked against it.
+import { markdownToHtml } from '../../src/webview/markdownHtml';
 
 /** A reply shaped like a model's: every kind of block, blank lines inside code, nested code in lists. */
 const REPLY = [
@@ -71,11 +72,11 @@ const REPLY = [
 ].join('\n');
 
 function renderWhole(text: string): string {
-  return normalize(marked.parse(text, { gfm: true, async: false }));
+  return normalize(markdownToHtml(text));
 }
 
 function renderByBlocks(blocks: string[]): string {
-  return normalize(blocks.map((b) => marked.parse(b, { gfm: true, async: false })).join(''));
+  return normalize(blocks.map((b) => markdownToHtml(b)).join(''));
 }
 
 /** Whitespace that does not show: runs of it, between tags, and at the end of a paragraph-like element. */

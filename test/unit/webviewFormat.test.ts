@@ -35,6 +35,16 @@ describe('webview formatting', () => {
     );
   });
 
+  it('never throws on stats of the wrong type (stored or imported data), and leaves out what it cannot read', () => {
+    const wrong = { ...stats, tokensPerSecond: '9', evalCount: '312', timeToFirstTokenMs: null, evalDurationMs: {}, doneReason: 7 } as unknown as GenerationStats;
+    assert.strictEqual(formatStats('mistral', wrong), 'mistral');
+    assert.strictEqual(formatStatsDetail(wrong), 'Prompt: 48 tokens\nModel load: 1.2 s\nTotal: 9.4 s');
+    assert.strictEqual(formatStats('mistral', 'fast' as unknown as GenerationStats), 'mistral');
+    assert.strictEqual(formatStatsDetail(null as unknown as GenerationStats), '');
+    assert.strictEqual(formatStats('mistral', { ...stats, tokensPerSecond: Number.NaN, evalCount: Infinity }), 'mistral · 1.8 s to first token');
+    assert.strictEqual(formatDuration(Number.NaN), '');
+  });
+
   it('says how long ago, then the date', () => {
     const now = Date.UTC(2025, 5, 15, 12, 0, 0);
     assert.strictEqual(relativeTime(now - 20_000, now), 'just now');
