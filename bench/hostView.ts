@@ -29,6 +29,7 @@ export class HostViewRelay {
       stream: this.chat.streamInfo(active),
       error: this.chat.currentError(active),
       attachments: [], // the benchmark attaches no files
+      systemPrompt: null,
     };
   }
 

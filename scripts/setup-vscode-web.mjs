@@ -77,8 +77,11 @@ function installedVersion(packageDir) {
   }
 }
 
-/** Chromium is the window, libkrb5-dev/python3/make/g++ build code-server's native modules. */
-function ensureSystemPackages() {
+/**
+ * Chromium is the window (and the browser of the unit tests that render the view), libkrb5-dev/python3/make/g++
+ * build code-server's native modules. Exported for the suites that need only the browser.
+ */
+export function ensureSystemPackages() {
   const missing = [];
   if (!existsSync(CHROMIUM)) missing.push('chromium');
   if (!existsSync('/usr/bin/krb5-config')) missing.push('libkrb5-dev');

@@ -7,15 +7,19 @@ import { spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies } from './ensure-deps.mjs';
-import { setupVscodeWeb } from './setup-vscode-web.mjs';
+import { ensureSystemPackages, setupVscodeWeb } from './setup-vscode-web.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = (...parts) => join(repoRoot, 'out', ...parts);
 
-/** The suites in run order; `needsWorkbench` ones need code-server and the esbuild bundles. */
+/**
+ * The suites in run order; `needsWorkbench` ones need code-server and the esbuild bundles, `needsBrowser` ones
+ * Chromium (the unit tests render the view's bundle in it).
+ */
 const SUITES = {
   unit: {
     needsWorkbench: false,
+    needsBrowser: true,
     command: [
       'node_modules/mocha/bin/mocha.js',
       ...['--reporter', out('test', 'harness', 'resultReporter.js')],
@@ -105,7 +109,12 @@ async function main() {
     await setupVscodeWeb();
     return { code: 0 };
   };
-  const ready = needsWorkbench ? await step('setup', setUp) : true;
+  const needsBrowser = suites.some((name) => SUITES[name].needsBrowser);
+  const setUpBrowser = async () => {
+    await ensureSystemPackages();
+    return { code: 0 };
+  };
+  const ready = needsWorkbench ? await step('setup', setUp) : needsBrowser ? await step('setup', setUpBrowser) : true;
   const built = needsWorkbench ? await step('build', () => runNode(['esbuild.js'])) : true;
   // tsc still writes JavaScript when it reports type errors, so the tests run anyway and the errors count once.
   await step('typecheck', () => runNode(['node_modules/typescript/bin/tsc', '-p', '.']));

@@ -50,6 +50,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
   const view = new ChatViewProvider(context.extensionUri, chat, {
     currentModel: () => settings.current().model,
     currentHost: () => settings.current().host,
+    settingsSystemPrompt: () => {
+      const text = settings.current().systemPrompt;
+      return text.trim() ? { text, source: settings.systemPromptSource() } : undefined;
+    },
     pickModel: () => vscode.commands.executeCommand('ollamaChat.pickModel'),
     pullModel: (model) => vscode.commands.executeCommand('ollamaChat.pullModel', model),
     renameConversation: (id) => vscode.commands.executeCommand('ollamaChat.renameConversation', id),
@@ -76,7 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     auth.onDidWithhold((withheld) => void offerAuthHeaderFor(auth, withheld)),
     settings.onDidChange((current) => {
       statusItem.update(current.model);
-      view.modelChanged();
+      view.settingsChanged();
       if (checkedOnce) void check();
     }),
     vscode.commands.registerCommand('ollamaChat.askAboutSelection', (args?: { question?: string }) => askAboutSelection(s, args)),

@@ -19,6 +19,7 @@ export function emptySnapshot(id = CONVERSATION_ID): HostMessage {
     stream: null,
     error: null,
     attachments: [],
+    systemPrompt: null,
   };
   return { type: 'snapshot', state };
 }

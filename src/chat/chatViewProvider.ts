@@ -5,7 +5,7 @@
  * including a reply that is still streaming.
  */
 import * as vscode from 'vscode';
-import type { HostMessage, ViewState, WebviewMessage } from '../shared/protocol';
+import type { HostMessage, SystemPromptInfo, ViewState, WebviewMessage } from '../shared/protocol';
 import { assertNever, parseWebviewMessage } from '../shared/protocol';
 import type { ErrorActionId } from '../shared/types';
 import { ChatError, describeError } from '../services/errors';
@@ -23,6 +23,8 @@ export const VIEW_ID = 'ollamaChat.chatView';
 export interface ViewActions {
   currentModel(): string;
   currentHost(): string;
+  /** The system prompt of the settings, with the settings it comes from; undefined when it is empty. */
+  settingsSystemPrompt(): SystemPromptInfo | undefined;
   pickModel(): Thenable<unknown>;
   pullModel(model: string): Thenable<unknown>;
   renameConversation(id: string): Thenable<unknown>;
@@ -118,8 +120,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   /** Tells the view the model changed (setting or picker). */
-  modelChanged(): void {
-    this.post({ type: 'model', model: this.modelForView() });
+  /** Tells the view the settings changed: the model, and the system prompt shown above the conversation. */
+  settingsChanged(): void {
+    this.post({ type: 'snapshot', state: this.snapshot() });
   }
 
   private modelForView(): string {
@@ -129,8 +132,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   private snapshot(): ViewState {
     const active = this.chat.activeConversationId();
+    const conversation = active ? this.chat.getConversation(active) ?? null : null;
+    const own = conversation?.settings?.systemPrompt;
     return {
-      conversation: active ? this.chat.getConversation(active) ?? null : null,
+      conversation,
+      systemPrompt: !conversation ? null : own ? { text: own, source: 'conversation' } : this.actions.settingsSystemPrompt() ?? null,
       conversations: this.chat.listConversations(),
       model: this.modelForView(),
       stream: this.chat.streamInfo(active),

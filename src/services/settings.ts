@@ -32,6 +32,16 @@ export class SettingsService implements vscode.Disposable {
     return this.cached;
   }
 
+  /**
+   * Where the system prompt in effect comes from: the workspace's settings (which a repository can ship, so the
+   * view says so) or the user's. In Restricted Mode VS Code ignores the workspace's value, and so does this.
+   */
+  systemPromptSource(): 'user' | 'workspace' {
+    const inspect = vscode.workspace.getConfiguration(SECTION).inspect<string>('systemPrompt');
+    const fromWorkspace = inspect?.workspaceFolderValue ?? inspect?.workspaceValue;
+    return fromWorkspace !== undefined && fromWorkspace === this.current().systemPrompt ? 'workspace' : 'user';
+  }
+
   /** Stores the model choice where the user keeps it (workspace if set there, else user settings). */
   async setModel(model: string): Promise<void> {
     const config = vscode.workspace.getConfiguration(SECTION);

@@ -23,6 +23,15 @@ export interface AttachmentInfo {
   truncated: boolean;
 }
 
+/**
+ * The system prompt the model gets before the shown conversation, and where it comes from: the conversation's own
+ * settings, the user's settings, or the workspace's settings (a repository can set it: the user must see it).
+ */
+export interface SystemPromptInfo {
+  text: string;
+  source: 'conversation' | 'user' | 'workspace';
+}
+
 /** Everything the view needs to draw itself from nothing (sent after `ready` and whenever the view is shown). */
 export interface ViewState {
   conversation: Conversation | null;
@@ -34,6 +43,8 @@ export interface ViewState {
   error: UserFacingError | null;
   /** Files that go with the next message. */
   attachments: AttachmentInfo[];
+  /** The system prompt sent with the shown conversation, or null when there is none. */
+  systemPrompt: SystemPromptInfo | null;
 }
 
 /** Host → webview. */
@@ -45,7 +56,6 @@ export type HostMessage =
   | { type: 'message'; conversationId: string; message: ChatMessage }
   | { type: 'stream'; stream: StreamInfo | null }
   | { type: 'history'; conversations: ConversationSummary[] }
-  | { type: 'model'; model: string }
   | { type: 'error'; error: UserFacingError | null }
   /** Put text in the input box for the user to edit before sending. */
   | { type: 'prefill'; text: string }

@@ -54,8 +54,6 @@ export class App {
         return this.composer.setStreaming(message.stream !== null);
       case 'history':
         return this.history.setConversations(message.conversations, this.conversationId);
-      case 'model':
-        return this.setModel(message.model);
       case 'error':
         return this.banner.show(message.error);
       case 'prefill':
@@ -74,7 +72,7 @@ export class App {
   private showSnapshot(state: ViewState): void {
     this.conversationId = state.conversation?.id ?? null;
     this.drawSafely('the model', () => this.setModel(state.model));
-    this.drawSafely('the conversation', () => this.messages.showConversation(state.conversation, state.stream));
+    this.drawSafely('the conversation', () => this.messages.showConversation(state.conversation, state.stream, state.systemPrompt));
     this.drawSafely('the message box', () => {
       this.composer.setStreaming(state.stream !== null);
       this.composer.setAttachments(state.attachments);

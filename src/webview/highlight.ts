@@ -21,6 +21,7 @@ import sql from 'highlight.js/lib/languages/sql';
 import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
+import { revealInvisibles } from './invisibleChars';
 import { RENDER_LIMITS } from './renderLimits';
 
 const LANGUAGES = {
@@ -75,6 +76,7 @@ function highlightQueued(deadline: IdleDeadline): void {
     // A block that left the page meanwhile (another conversation shown) is not worth the work.
     if (next?.code.isConnected) {
       next.code.innerHTML = hljs.highlight(next.code.textContent ?? '', { language: next.language, ignoreIllegals: true }).value;
+      revealInvisibles(next.code);
       next.code.dataset.highlighted = 'yes';
     }
   } while (queue.length > 0 && deadline.timeRemaining() > 4);

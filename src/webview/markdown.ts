@@ -9,6 +9,7 @@
  */
 import { decorateCodeBlocks } from './codeBlock';
 import { highlightSoon } from './highlight';
+import { revealInvisibles } from './invisibleChars';
 import { markdownToHtml } from './markdownHtml';
 import { plainText } from './plainText';
 import { htmlTooLargeReason, plainTextReason } from './renderLimits';
@@ -27,6 +28,7 @@ export function renderMarkdown(markdown: string): Node {
   const tooLarge = htmlTooLargeReason(html);
   if (tooLarge) return asPlainText(markdown, tooLarge);
   const fragment = sanitizeHtml(html);
+  revealInvisibles(fragment);
   for (const { code, language } of decorateCodeBlocks(fragment)) highlightSoon(code, language);
   return fragment;
 }

@@ -4,7 +4,7 @@
  * stream while the user is at the bottom, and offers "Jump to latest" once they scroll up. Each message is drawn
  * on its own: one that cannot be drawn is shown as plain text (and reported to the host), and the others still are.
  */
-import type { StreamInfo } from '../shared/protocol';
+import type { StreamInfo, SystemPromptInfo } from '../shared/protocol';
 import type { ChatMessage, Conversation } from '../shared/types';
 import { AssistantMessageView } from './assistantMessageView';
 import { button, h } from './dom';
@@ -83,7 +83,7 @@ export class MessageList {
   }
 
   /** Draws the conversation of a snapshot, re-using the views of messages that are already shown. */
-  showConversation(conversation: Conversation | null, stream: StreamInfo | null): void {
+  showConversation(conversation: Conversation | null, stream: StreamInfo | null, systemPrompt: SystemPromptInfo | null): void {
     this.flush();
     const switched = (conversation?.id ?? null) !== this.conversationId;
     if (switched) {
@@ -94,7 +94,7 @@ export class MessageList {
     }
     this.conversationId = conversation?.id ?? null;
     // Everything the model is sent is shown, system instructions included.
-    this.systemPrompt.show(conversation?.settings?.systemPrompt);
+    this.systemPrompt.show(systemPrompt);
     const messages = conversation?.messages ?? [];
     const shown = new Set(messages.map((m) => m.id));
     for (const [id, view] of this.views) {

@@ -6,6 +6,7 @@
  * text appended while it streams changes only the last piece.
  */
 import { h } from './dom';
+import { textWithInvisibles } from './invisibleChars';
 
 export interface PlainText {
   readonly element: HTMLElement;
@@ -44,7 +45,7 @@ export function plainText(text: string, note: string): PlainText {
       }
       const count = taken(last.length, rest);
       // One text node per piece of text: appending to one long node would copy it each time.
-      last.element.append(rest.slice(0, count));
+      last.element.append(textWithInvisibles(rest.slice(0, count), false));
       last.length += count;
       last.endsLine = rest[count - 1] === '\n';
       rest = rest.slice(count);

@@ -14,6 +14,7 @@
 import { BlockSplitter } from './blocks';
 import { createCodeBlock } from './codeBlock';
 import { h } from './dom';
+import { textWithInvisibles } from './invisibleChars';
 import { renderMarkdown } from './markdown';
 import { plainText, type PlainText } from './plainText';
 import { plainTextReason } from './renderLimits';
@@ -183,7 +184,7 @@ export class StreamingMarkdown {
     }
     const open = this.openCode;
     if (bodyEnd > open.rendered) {
-      open.partial.before(tail.slice(open.rendered, bodyEnd));
+      open.partial.before(textWithInvisibles(tail.slice(open.rendered, bodyEnd), true));
       open.rendered = bodyEnd;
     }
     open.partial.data = tail.slice(bodyEnd);

@@ -98,6 +98,11 @@ export class Workbench {
     return openWorkbench({ server: { runDir, port, settings, installExtensions }, payload: { extensionDevelopmentPath } });
   }
 
+  /** The folder the window has open (its `.vscode/settings.json` are the workspace's settings). */
+  get workspaceFolder(): string {
+    return this.session.server.workspaceFolder;
+  }
+
   /** The Playwright page showing the workbench (replaced by `restart()`). */
   get page(): Page {
     return this.session.page;
@@ -155,6 +160,25 @@ export class Workbench {
     await input.waitFor({ timeout: UI_TIMEOUT });
     await input.fill(label);
     await this.clickQuickPickRow(label);
+  }
+
+  /**
+   * Chooses the file at `path` in the open-file dialog VS Code shows in the browser (type the path, press Enter).
+   * The dialog fills in its folder once it has listed it, over anything typed before, and Enter on a folder opens
+   * the folder: so the path is typed until it stays and its file is listed.
+   */
+  async chooseFileInDialog(path: string): Promise<void> {
+    const input = this.page.locator(QUICK_INPUT);
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const row = this.page.locator('.quick-input-widget .monaco-list-row .label-name', { hasText: name }).filter({ visible: true });
+    const deadline = Date.now() + UI_TIMEOUT;
+    do {
+      await input.fill(path);
+      await row.first().waitFor({ timeout: 1_000 }).catch(() => undefined);
+      if (Date.now() > deadline) throw new Error(`the file dialog did not take ${path}`);
+    } while ((await input.inputValue()) !== path || !(await row.count()));
+    await input.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
   }
 
   private async clickQuickPickRow(label: string): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * The limits on formatting one block of a reply (issue 11, part 3): the issue's cases fall back to plain text
  * before marked sees them, replies as models write them never do, and marked gets through every block the limits
- * let pass. Timings of marked on the largest blocks that pass are printed for the record, not asserted.
+ * let pass. What formatting such blocks costs is measured by `npm run bench`, not here.
  */
 import * as assert from 'node:assert/strict';
 import { splitBlocks } from '../../src/webview/blocks';
@@ -11,18 +11,6 @@ import { defaultReply, longReplyTokens, xssReply } from '../fixtures/replies';
 
 const nestedList = (levels: number): string => Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n');
 const table = (rows: number): string => `| a | b | c |\n|---|---|---|\n${'| `x` | **y** | [z](https://e.com) |\n'.repeat(rows)}`;
-
-/** Milliseconds marked takes for `markdown` (best of three, after a warm-up). */
-function markedMs(markdown: string): number {
-  markdownToHtml(markdown);
-  let best = Infinity;
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    markdownToHtml(markdown);
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
 
 describe('limits on formatting a block', () => {
   it('shows the issue\'s cases as plain text before marked sees them', () => {
@@ -55,8 +43,7 @@ describe('limits on formatting a block', () => {
     assert.equal(plainTextReason(code.replace(/^/gm, '    ')), undefined, 'indented code');
   });
 
-  it('lets marked through every block at the limits without failing', function () {
-    this.timeout(30_000); // about a second; each block is parsed four times for its timing
+  it('lets marked through every block at the limits without failing', () => {
     const atLimits = {
       'quotes as deep as the limit': `${'> '.repeat(RENDER_LIMITS.nesting)}x\n`.repeat(200),
       'a list as deep as the limit, as long as the limit': (nestedList(RENDER_LIMITS.nesting) + '\n').repeat(60).slice(0, RENDER_LIMITS.blockChars),
@@ -68,8 +55,7 @@ describe('limits on formatting a block', () => {
     };
     for (const [name, block] of Object.entries(atLimits)) {
       assert.equal(plainTextReason(block), undefined, name);
-      console.log(`      marked: ${name} (${block.length} chars): ${markedMs(block).toFixed(1)} ms`);
+      assert.ok(markdownToHtml(block).length > 0, name);
     }
-    console.log(`      marked, for comparison: 1,000 nested \`>\`: ${markedMs('>'.repeat(1000)).toFixed(0)} ms; a 200-deep list: ${markedMs(nestedList(200)).toFixed(0)} ms`);
   });
 });

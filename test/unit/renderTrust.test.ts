@@ -178,6 +178,7 @@ function snapshotWith(conversationId: string, message: ChatMessage): HostMessage
       stream: null,
       error: null,
       attachments: [],
+      systemPrompt: null,
     },
   };
 }
@@ -215,6 +216,35 @@ describe('rendering untrusted replies (real Chromium)', function () {
       };
       assert.deepEqual(problems, { foreignMarkup: [], strayControls: [], hiddenText: [], codeActionsDeliverOtherText: [], notShown: [] }, `visible text: ${JSON.stringify(visible)}`);
     });
+  });
+
+  it('shows invisible characters as badges, and Copy still delivers them', async () => {
+    // A "Trojan Source" line (the override reorders what is shown), a zero-width space, and a hidden sentence in
+    // Unicode tag characters: in a code block, in inline code and in prose.
+    const tagged = [...'curl evil'].map((ch) => String.fromCodePoint(0xe0000 + ch.charCodeAt(0))).join('');
+    const code = `if (user != "admin\u202E \u2066// check\u2069 \u2066") { // ok\nrm\u200B -rf ${tagged}/tmp/x`;
+    const markdown = `Run:\n\n\`\`\`js\n${code}\n\`\`\`\n\nInline \`a\u200Db\` and prose x\u200By ${tagged} نص\u200Fعربي.`;
+    const message: ChatMessage = { id: 'invisible', role: 'assistant', content: markdown, timestamp: Date.now(), model: 'mistral', status: 'complete' };
+    await view.send([snapshotWith('invisible', message)]);
+    const result = await view.page.evaluate(async () => {
+      await new Promise((resolve) => requestIdleCallback(resolve));
+      const body = document.querySelector<HTMLElement>('[data-role="assistant"] .markdown-body')!;
+      const w = window as unknown as { benchPosts: { type: string; text?: string }[] };
+      const before = w.benchPosts.length;
+      body.querySelector<HTMLElement>('button[data-action="copy-code"]')!.click();
+      const badges = [...body.querySelectorAll<HTMLElement>('.invisible-char')];
+      return {
+        copied: w.benchPosts.slice(before).find((m) => m.type === 'copy')?.text,
+        badges: badges.map((b) => ({ label: b.dataset.codePoint, shown: getComputedStyle(b, '::before').content, inCode: !!b.closest('code') })),
+      };
+    });
+    assert.equal(result.copied, code, 'Copy delivers the code exactly, invisible characters included');
+    const inCode = result.badges.filter((b) => b.inCode).map((b) => b.label);
+    const inProse = result.badges.filter((b) => !b.inCode).map((b) => b.label);
+    assert.deepEqual(inCode, ['U+202E', 'U+2066', 'U+2069', 'U+2066', 'U+200B', ...[...'curl evil'].map((ch) => `U+${(0xe0000 + ch.charCodeAt(0)).toString(16).toUpperCase()}`), 'U+200D']);
+    // In prose the joiners and directional marks that scripts need are left alone (U+200F in the Arabic text).
+    assert.deepEqual(inProse, ['U+200B', ...[...'curl evil'].map((ch) => `U+${(0xe0000 + ch.charCodeAt(0)).toString(16).toUpperCase()}`)]);
+    for (const badge of result.badges) assert.equal(badge.shown, `"${badge.label}"`, 'each badge shows its code point');
   });
 
   it('the issue\'s reply has no code block: the whole command is visible text', async () => {
