@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OllamaChatApi } from '../../src/api';
+import type { ModalTestHooks } from '../../src/commands/modalPrompt';
 import { chatParticipantHandler } from '../../src/chat/vscodeChat';
 import { readSettings } from '../../src/services/config';
 import { OllamaClient } from '../../src/services/ollamaClient';
@@ -64,16 +65,23 @@ describe('Requests go only to the configured host, whatever it redirects to', ()
   });
 
   it('Pull Model is refused', async () => {
-    let settled = false;
-    const pulled = Promise.resolve(vscode.commands.executeCommand<boolean>('ollamaChat.pullModel', 'gemma3:4b')).finally(() => (settled = true));
-    await configured.waitForRequest((r) => r.path === '/api/pull');
-    // The command waits on its error notification; dismissing it lets the command finish.
-    await waitFor(async () => {
-      await vscode.commands.executeCommand('notifications.clearAll');
-      return settled;
-    }, 'the pull command to finish');
-    assertNothingElsewhere();
-    assert.equal(await pulled, false);
+    // Pulling asks first (a modal, which VS Code refuses in integration tests): the test-mode seam says yes.
+    const { testing } = api as OllamaChatApi & Partial<ModalTestHooks>;
+    testing?.answerModals(() => 'Pull');
+    try {
+      let settled = false;
+      const pulled = Promise.resolve(vscode.commands.executeCommand<boolean>('ollamaChat.pullModel', 'gemma3:4b')).finally(() => (settled = true));
+      await configured.waitForRequest((r) => r.path === '/api/pull');
+      // The command waits on its error notification; dismissing it lets the command finish.
+      await waitFor(async () => {
+        await vscode.commands.executeCommand('notifications.clearAll');
+        return settled;
+      }, 'the pull command to finish');
+      assertNothingElsewhere();
+      assert.equal(await pulled, false);
+    } finally {
+      testing?.answerModals(undefined);
+    }
   });
 
   it('the language-model provider (vscode.lm) is refused with the redirect named', async function () {
