@@ -29,15 +29,16 @@ function write(text: string): void {
   reply.scrollTop = reply.scrollHeight;
 }
 
+function show(text: string): void {
+  cancelAnimationFrame(frame);
+  [frame, pending, block] = [0, '', undefined];
+  reply.replaceChildren();
+  write(text);
+}
+
 window.addEventListener('message', (event: MessageEvent<FloorHostMessage>) => {
   const message = event.data;
-  if (message.type === 'show') {
-    cancelAnimationFrame(frame);
-    [frame, pending, block] = [0, '', undefined];
-    reply.replaceChildren();
-    write(message.text);
-    return;
-  }
+  if (message.type === 'show') return show(message.text);
   pending += message.text;
   frame ||= requestAnimationFrame(() => {
     write(pending);
@@ -49,5 +50,6 @@ prompt.addEventListener('keydown', (event) => {
   event.preventDefault();
   vscodeApi.postMessage({ type: 'send', text: prompt.value });
   prompt.value = '';
+  show(''); // the new reply replaces the last one
 });
 vscodeApi.postMessage({ type: 'ready' });

@@ -19,6 +19,8 @@ const TOKENS = 20_000;
 const SHOW_AFTER_TOKENS = TOKENS / 2;
 /** Between tokens (Node's timers make it about 1 ms and a bit). */
 const TOKEN_DELAY_MS = 1;
+/** Longest wait for the server to get halfway. */
+const WAIT_TIMEOUT_MS = 120_000;
 /** The activity-bar item the user switches to. */
 const OTHER_CONTAINER = 'Explorer';
 
@@ -32,14 +34,17 @@ async function reopenOnce(w: ViewBenchWindow, view: ChatView, tokens: string[], 
   await input.fill('Explain streaming at length.');
   const reply = nextReply(w.ollama);
   await input.press('Enter');
-  const request = await reply.sent;
   await w.openContainer(OTHER_CONTAINER);
   await w.webviewGone(view.extensionId);
-  while (request.tokensSent() < SHOW_AFTER_TOKENS) await new Promise((resolve) => setTimeout(resolve, 20));
+  const deadline = Date.now() + WAIT_TIMEOUT_MS;
+  while (reply.tokensSent() < SHOW_AFTER_TOKENS) {
+    if (Date.now() > deadline) throw new Error(`the server sent ${reply.tokensSent()} tokens in ${WAIT_TIMEOUT_MS / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   const start = epochNow();
   await w.openContainer(view.container);
   const frame = await w.webview(view.extensionId, view.drawn);
-  if (request.tokensSent() >= tokens.length) throw new Error(`the reply ended before ${view.label} was shown again: the machine is too slow for this pace`);
+  if (reply.tokensSent() >= tokens.length) throw new Error(`the reply ended before ${view.label} was shown again: the machine is too slow for this pace`);
   return measureReply(frame, start, view.wholeReply(length), reply.end, view.firstText);
 }
 
