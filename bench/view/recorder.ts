@@ -5,6 +5,7 @@
  * (`performance.timeOrigin + performance.now()`), comparable with the benchmark's own clock.
  */
 import type { Frame } from 'playwright-core';
+import { GAP_LIMIT_MS } from './frameStats';
 
 /** A long task as the webview saw it. `self`: the webview's own script; otherwise the workbench sharing its thread. */
 export interface LongTask {
@@ -84,8 +85,11 @@ function firstFrameShowing({ sight, timeoutMs }: { sight: Sight; timeoutMs: numb
   });
 }
 
-/** Runs in the webview: resolves once `quietMs` have passed without a gap of more than `gapMs` between frames. */
-function quietFrames({ quietMs, gapMs, timeoutMs }: { quietMs: number; gapMs: number; timeoutMs: number }): Promise<boolean> {
+/**
+ * Runs in the webview: resolves once `quietMs` have passed without a gap of more than `gapMs` between frames, or
+ * after `timeoutMs` (a view that never calms down is measured as it is).
+ */
+function quietFrames({ quietMs, gapMs, timeoutMs }: { quietMs: number; gapMs: number; timeoutMs: number }): Promise<void> {
   return new Promise((resolve) => {
     const start = performance.now();
     let last = start;
@@ -94,8 +98,7 @@ function quietFrames({ quietMs, gapMs, timeoutMs }: { quietMs: number; gapMs: nu
       const t = performance.now();
       if (t - last > gapMs) calmSince = t;
       last = t;
-      if (t - calmSince >= quietMs) resolve(true);
-      else if (t - start > timeoutMs) resolve(false);
+      if (t - calmSince >= quietMs || t - start > timeoutMs) resolve();
       else requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
@@ -107,9 +110,9 @@ export function whenShown(frame: Frame, sight: Sight, timeoutMs = 120_000): Prom
   return frame.evaluate(firstFrameShowing, { sight, timeoutMs });
 }
 
-/** Waits until the webview's frames have come regularly for a while; false if they never did within the timeout. */
-export function whenQuiet(frame: Frame, quietMs = 1000, timeoutMs = 60_000): Promise<boolean> {
-  return frame.evaluate(quietFrames, { quietMs, gapMs: 50, timeoutMs });
+/** Waits until the webview's frames have come regularly for a while (at most `timeoutMs`). */
+export function whenQuiet(frame: Frame, quietMs = 1000, timeoutMs = 60_000): Promise<void> {
+  return frame.evaluate(quietFrames, { quietMs, gapMs: GAP_LIMIT_MS, timeoutMs });
 }
 
 /** The frames and long tasks the webview has recorded so far. */
