@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): void {
       view = webviewView;
       ready = false;
       const script = webviewView.webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'webview.js'));
-      const nonce = Math.random().toString(36).slice(2);
+      const nonce = crypto.randomUUID().replace(/-/g, '');
       webviewView.webview.options = { enableScripts: true, localResourceRoots: [context.extensionUri] };
       webviewView.webview.html = `<!DOCTYPE html><html><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
