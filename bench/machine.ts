@@ -13,7 +13,12 @@ function osName(): string {
   return `${os.type()} ${os.release()}`;
 }
 
-/** CPU model, core count, memory, OS, Node version, and the load average when the run started (other work skews results). */
+/** The 1, 5 and 15-minute load averages: other work on the machine skews every timed figure. */
+export function loadAverage(): string {
+  return os.loadavg().map((l) => l.toFixed(2)).join(' ');
+}
+
+/** CPU model, core count, memory, OS, Node version, and the load average when the run started. */
 export function machineFacts(): Record<string, string> {
   const cpus = os.cpus();
   return {
@@ -22,6 +27,6 @@ export function machineFacts(): Record<string, string> {
     memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     os: osName(),
     node: process.version,
-    'load average at start': os.loadavg().map((l) => l.toFixed(2)).join(' '),
+    'load average at start': loadAverage(),
   };
 }

@@ -9,7 +9,7 @@ import { MemoryStore } from '../test/fixtures/memoryStore';
 import { OllamaTestServer } from '../test/fixtures/ollamaServer';
 import { longReplyTokens } from '../test/fixtures/replies';
 import { createChatService, MODEL } from './chatHost';
-import { HostViewRelay } from './hostView';
+import { CountingWebview, HostViewRelay } from './hostView';
 import { heapUsedAfterGc, median, medianTimeSync, timed } from './measure';
 import { atMost, none, ratioAtMost, type Figure, type SectionResult } from './report';
 
@@ -76,7 +76,7 @@ async function measureHistory(count: number, serverUrl: string): Promise<Measure
   const store = await loadStore();
   const loaded = heapUsedAfterGc();
   const chat = createChatService(store, serverUrl);
-  const relay = new HostViewRelay(chat, MODEL);
+  const relay = new HostViewRelay(chat, MODEL, new CountingWebview().post);
   // What the view does whenever the history changes: list, then post the list.
   const listMs = medianTimeSync(() => JSON.stringify({ type: 'history', conversations: chat.listConversations() }), REPEAT);
   // Opening posts a snapshot (the conversation plus the list) from inside setActive.

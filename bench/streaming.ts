@@ -9,7 +9,7 @@ import { ConversationStore } from '../src/services/conversationStore';
 import { MemoryStore } from '../test/fixtures/memoryStore';
 import { longReplyTokens } from '../test/fixtures/replies';
 import { createChatService, MODEL } from './chatHost';
-import { HostViewRelay } from './hostView';
+import { CountingWebview, HostViewRelay } from './hostView';
 import { median, nowMs } from './measure';
 import { ratioAtLeast, type SectionResult } from './report';
 import { startServerProcess } from './testServerProcess';
@@ -42,11 +42,12 @@ async function bareReply(ollama: Ollama, prompt: string): Promise<string> {
 }
 
 /** The extension's services wired as `activate()` wires them, with a view relay listening. */
-async function extensionHost(url: string): Promise<{ chat: ChatService; relay: HostViewRelay }> {
+async function extensionHost(url: string): Promise<{ chat: ChatService; relay: HostViewRelay; webview: CountingWebview }> {
   const store = new ConversationStore(new MemoryStore());
   await store.load();
   const chat = createChatService(store, url);
-  return { chat, relay: new HostViewRelay(chat, MODEL) };
+  const webview = new CountingWebview();
+  return { chat, relay: new HostViewRelay(chat, MODEL, webview.post), webview };
 }
 
 async function extensionReply(chat: ChatService, prompt: string): Promise<string> {
@@ -64,7 +65,7 @@ export async function benchStreaming(quick: boolean): Promise<SectionResult> {
     const prompt = `[[long:${TOKENS}]]`;
     const expectedLength = longReplyTokens(TOKENS).join('').length;
     const ollama = new Ollama({ host: server.url });
-    const { chat, relay } = await extensionHost(server.url);
+    const { chat, relay, webview } = await extensionHost(server.url);
     const bare = (): Promise<Run> => measure(() => bareReply(ollama, prompt), expectedLength);
     const extension = (): Promise<Run> => measure(() => extensionReply(chat, prompt), expectedLength);
     await bare();
@@ -88,7 +89,7 @@ export async function benchStreaming(quick: boolean): Promise<SectionResult> {
           unit: 'tokens/s',
           baseline: { label: 'bare ollama-js loop', value: pick(bareRuns, 'tokensPerSecond') },
           goal: ratioAtLeast(0.95),
-          note: `test server in its own process; runs (tokens/s) host path ${list(extensionRuns)}, bare ${list(bareRuns)}; ${Math.round(relay.posts / replies)} posts (${Math.round(relay.bytesPosted / replies / 1024)} KB) to the view per reply after coalescing`,
+          note: `test server in its own process; runs (tokens/s) host path ${list(extensionRuns)}, bare ${list(bareRuns)}; ${Math.round(webview.posts / replies)} posts (${Math.round(webview.bytesPosted / replies / 1024)} KB) to the view per reply after coalescing`,
         },
         {
           area: 'Streaming',

@@ -7,6 +7,7 @@
 export interface Manifest {
   publisher: string;
   name: string;
+  displayName?: string;
   activationEvents?: string[];
   contributes?: {
     views?: Record<string, { id: string }[]>;

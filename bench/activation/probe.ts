@@ -1,13 +1,13 @@
 /**
  * Runs inside VS Code's extension host as the "tests" module of a window opened by `bench.ts`: activates the
- * extensions listed in the workspace's probe input one after the other, times each `activate()`, and writes a
- * report next to it.
+ * extensions listed in the workspace's probe input one after the other, times each `activate()`, writes a report
+ * next to it, and keeps the extension host running until the driver has read VS Code's own figures.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { PROBE_INPUT, PROBE_OUTPUT, type ActivationSample, type ProbeReport } from './probeFiles';
+import { PROBE_INPUT, PROBE_OUTPUT, PROBE_RELEASE, type ActivationSample, type ProbeReport } from './probeFiles';
 
 /** Event-loop utilization below which the extension host counts as idle. */
 const IDLE_UTILIZATION = 0.05;
@@ -15,6 +15,8 @@ const IDLE_WINDOW_MS = 500;
 /** Consecutive idle windows needed. */
 const IDLE_WINDOWS = 3;
 const IDLE_TIMEOUT_MS = 30_000;
+/** How long the probe waits for the driver's release (it returns anyway then). */
+const RELEASE_TIMEOUT_MS = 180_000;
 
 /**
  * Waits until the extension host's event loop has been idle for a while, so that the activation measured is not
@@ -54,4 +56,6 @@ export async function run(): Promise<void> {
   }
   const report: ProbeReport = { vscodeVersion: vscode.version, appName: vscode.env.appName, node: process.versions.node, idleWaitMs, samples };
   writeFileSync(join(folder, PROBE_OUTPUT), JSON.stringify(report));
+  const deadline = performance.now() + RELEASE_TIMEOUT_MS;
+  while (!existsSync(join(folder, PROBE_RELEASE)) && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
 }

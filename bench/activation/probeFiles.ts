@@ -7,6 +7,11 @@
 export const PROBE_INPUT = 'ollama-chat-bench-probe.json';
 /** The probe's {@link ProbeReport}. */
 export const PROBE_OUTPUT = 'ollama-chat-bench-result.json';
+/**
+ * Written by the driver once it has read what VS Code shows about the activations: the probe waits for it before
+ * it returns, because the workbench stops the extension host (and forgets those figures) when the tests end.
+ */
+export const PROBE_RELEASE = 'ollama-chat-bench-release';
 
 /** What the probe reports for one extension. */
 export interface ActivationSample {

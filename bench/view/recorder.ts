@@ -1,0 +1,128 @@
+/**
+ * Measuring inside a webview: a recorder of animation frames and long tasks installed into every webview content
+ * frame before its scripts run (a Playwright init script), and waits for what the user would see. The functions
+ * marked "runs in the webview" are serialized by Playwright, so they are self-contained. Times are epoch ms
+ * (`performance.timeOrigin + performance.now()`), comparable with the benchmark's own clock.
+ */
+import type { Frame } from 'playwright-core';
+import { GAP_LIMIT_MS } from './frameStats';
+
+/** A long task as the webview saw it. `self`: the webview's own script; otherwise the workbench sharing its thread. */
+export interface LongTask {
+  start: number;
+  duration: number;
+  self: boolean;
+}
+
+/** What the recorder keeps in the webview's window. */
+export interface FrameRecord {
+  /** Start of every animation frame since the webview's document was created. */
+  frames: number[];
+  longTasks: LongTask[];
+}
+
+/** What the page must show: `count` elements matching `selector`, or one whose text is at least `textLength` long. */
+export interface Sight {
+  selector: string;
+  count?: number;
+  textLength?: number;
+  /** Also in the viewport (one of them under a point in the middle third of the view). */
+  inViewport?: boolean;
+}
+
+interface RecorderWindow {
+  benchFrames?: FrameRecord;
+}
+
+/**
+ * Runs in the webview (in every frame; it records only in a webview's content frame, which VS Code names
+ * `pending-frame`/`active-frame`). VS Code fills that frame with `document.open()`, which drops pending animation
+ * frame callbacks, so a watchdog restarts the frame loop whenever it stopped (one loop runs at a time).
+ */
+export function installFrameRecorder(): void {
+  const host = window.frameElement;
+  if (!host || !/^(active|pending)-frame$/.test(host.id)) return;
+  const now = (): number => performance.timeOrigin + performance.now();
+  const record: FrameRecord = { frames: [], longTasks: [] };
+  (window as RecorderWindow).benchFrames = record;
+  let generation = 0;
+  const loop = (gen: number) => (): void => {
+    if (gen !== generation) return;
+    record.frames.push(now());
+    requestAnimationFrame(loop(gen));
+  };
+  let seen = -1;
+  setInterval(() => {
+    if (record.frames.length === seen && document.visibilityState === 'visible') requestAnimationFrame(loop(++generation));
+    seen = record.frames.length;
+  }, 100);
+  requestAnimationFrame(loop(generation));
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) record.longTasks.push({ start: performance.timeOrigin + e.startTime, duration: e.duration, self: e.name === 'self' });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/** Runs in the webview: resolves with the time of the first animation frame in which `sight` holds. */
+function firstFrameShowing({ sight, timeoutMs }: { sight: Sight; timeoutMs: number }): Promise<number> {
+  const shows = (): boolean => {
+    const found = document.querySelectorAll(sight.selector);
+    if (sight.count !== undefined && found.length < sight.count) return false;
+    if (sight.textLength !== undefined && !Array.from(found).some((el) => (el.textContent ?? '').length >= sight.textLength!)) return false;
+    if (sight.inViewport) {
+      const points = [1 / 3, 1 / 2, 2 / 3].map((f) => document.elementFromPoint(innerWidth / 2, innerHeight * f));
+      if (!points.some((el) => el?.closest(sight.selector))) return false;
+    }
+    return found.length > 0;
+  };
+  return new Promise((resolve, reject) => {
+    const deadline = performance.now() + timeoutMs;
+    const check = (): void => {
+      if (shows()) resolve(performance.timeOrigin + performance.now());
+      else if (performance.now() > deadline) reject(new Error(`not on screen within ${timeoutMs} ms: ${JSON.stringify(sight)}`));
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+}
+
+/**
+ * Runs in the webview: resolves once `quietMs` have passed without a gap of more than `gapMs` between frames, or
+ * after `timeoutMs` (a view that never calms down is measured as it is).
+ */
+function quietFrames({ quietMs, gapMs, timeoutMs }: { quietMs: number; gapMs: number; timeoutMs: number }): Promise<void> {
+  return new Promise((resolve) => {
+    const start = performance.now();
+    let last = start;
+    let calmSince = start;
+    const check = (): void => {
+      const t = performance.now();
+      if (t - last > gapMs) calmSince = t;
+      last = t;
+      if (t - calmSince >= quietMs || t - start > timeoutMs) resolve();
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+}
+
+/** Time (epoch ms) of the first frame of the webview `frame` in which `sight` holds. */
+export function whenShown(frame: Frame, sight: Sight, timeoutMs = 120_000): Promise<number> {
+  return frame.evaluate(firstFrameShowing, { sight, timeoutMs });
+}
+
+/** Waits until the webview's frames have come regularly for a while (at most `timeoutMs`). */
+export function whenQuiet(frame: Frame, quietMs = 1000, timeoutMs = 60_000): Promise<void> {
+  return frame.evaluate(quietFrames, { quietMs, gapMs: GAP_LIMIT_MS, timeoutMs });
+}
+
+/** The frames and long tasks the webview has recorded so far. */
+export async function readRecord(frame: Frame): Promise<FrameRecord> {
+  const record = await frame.evaluate(() => (window as RecorderWindow).benchFrames);
+  if (!record) throw new Error('the frame recorder is not installed in this webview');
+  return record;
+}
+
+/** The benchmark's clock, comparable with the webview's. */
+export function epochNow(): number {
+  return performance.timeOrigin + performance.now();
+}

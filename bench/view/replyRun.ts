@@ -1,0 +1,54 @@
+/**
+ * One reply streamed into a chat view and measured as the user sees it: from the moment the Ollama server sent its
+ * last byte to the first frame showing the whole reply, and the frames of the webview meanwhile.
+ */
+import type { Frame } from 'playwright-core';
+import type { OllamaTestServer, RecordedRequest } from '../../test/fixtures/ollamaServer';
+import { frameStats, type FrameStats } from './frameStats';
+import { epochNow, readRecord, whenShown, type Sight } from './recorder';
+
+/** How far the webview's clock and the benchmark's may disagree (both read the system clock at their start). */
+const CLOCK_SLACK_MS = 20;
+
+export interface ReplyRun {
+  /** The server's last byte → the first frame with the whole reply. */
+  streamEndToScreenMs: number;
+  /** The webview's frames from the user's action (send, show) to the whole reply on screen. */
+  stats: FrameStats;
+  /** The user's action → the first frame with some of the reply. */
+  firstTextMs?: number;
+}
+
+/** The reply to the next `/api/chat` request the server receives. */
+export interface PendingReply {
+  /** When the server sent its last byte (epoch ms); rejects if the reply did not complete. */
+  end: Promise<number>;
+  /** Tokens the server has sent so far. */
+  tokensSent(): number;
+}
+
+/** Watches for the next `/api/chat` request (call it before the user sends). */
+export function nextReply(ollama: OllamaTestServer): PendingReply {
+  const last = ollama.requests.at(-1)?.id ?? 0;
+  let request: RecordedRequest | undefined;
+  // Chained at once: the request is recorded before its first token, long before its end.
+  const end = ollama.waitForRequest((r) => r.path === '/api/chat' && r.id > last, 120_000)
+    .then((r) => (request = r).done)
+    .then((outcome) => {
+      if (outcome !== 'completed') throw new Error(`the reply ended ${outcome}`);
+      return epochNow();
+    });
+  // A run that fails before it waits for the end must not leave an unhandled rejection behind.
+  end.catch(() => undefined);
+  return { end, tokensSent: () => request?.tokensSent ?? 0 };
+}
+
+/** Waits for the whole reply in `frame` (and for `first`, some of it) and measures the stretch from `start`. */
+export async function measureReply(frame: Frame, start: number, whole: Sight, streamEnd: Promise<number>, first?: Sight): Promise<ReplyRun> {
+  const [firstShown, shown] = await Promise.all([first ? whenShown(frame, first) : undefined, whenShown(frame, whole)]);
+  const end = await streamEnd;
+  // The two clocks agree to a few ms; a whole reply on screen well before the server finished is an old one.
+  if (shown < end - CLOCK_SLACK_MS) throw new Error(`the whole reply was on screen ${(end - shown).toFixed(0)} ms before the server sent it: the view showed an earlier reply`);
+  const record = await readRecord(frame);
+  return { streamEndToScreenMs: shown - end, stats: frameStats(record, start, shown), firstTextMs: firstShown === undefined ? undefined : firstShown - start };
+}
