@@ -5,20 +5,36 @@ const esbuild = require('esbuild');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** Prints build errors in the `file:line:col: error: message` form that VS Code problem matchers understand. */
-const problemMatcher = {
-  name: 'problem-matcher',
-  setup(build) {
-    build.onStart(() => console.log('[build] started'));
-    build.onEnd((result) => {
-      for (const { text, location } of result.errors) {
-        console.error(`✘ [ERROR] ${text}`);
-        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
-      }
-      console.log('[build] finished');
-    });
-  },
-};
+/**
+ * Prints `[build] started` when a build of either bundle begins and `[build] finished with N error(s)` when no build
+ * is running any more, with each error or warning on one line as `file:line:column: error: message` in between:
+ * the watch task's problem matcher in .vscode/tasks.json reads exactly this.
+ */
+function problemMatcher() {
+  let running = 0;
+  let errors = 0;
+  return {
+    name: 'problem-matcher',
+    setup(build) {
+      build.onStart(() => {
+        if (running++ === 0) {
+          errors = 0;
+          console.log('[build] started');
+        }
+      });
+      build.onEnd((result) => {
+        const report = (severity) => ({ text, location }) => {
+          const where = location ? `${location.file}:${location.line}:${location.column + 1}: ` : '';
+          console.error(`${where}${severity}: ${text}`);
+        };
+        result.errors.forEach(report('error'));
+        result.warnings.forEach(report('warning'));
+        errors += result.errors.length;
+        if (--running === 0) console.log(`[build] finished with ${errors} error(s)`);
+      });
+    },
+  };
+}
 
 /**
  * ollama-js loads the `whatwg-fetch` polyfill for old browsers; the extension host's Node has `fetch` built in,
@@ -38,10 +54,10 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'silent',
-  plugins: [problemMatcher],
 };
 
 async function main() {
+  const matcher = problemMatcher();
   const contexts = await Promise.all([
     esbuild.context({
       ...common,
@@ -51,7 +67,7 @@ async function main() {
       format: 'cjs',
       target: 'node20',
       external: ['vscode'],
-      plugins: [...common.plugins, noFetchPolyfill],
+      plugins: [matcher, noFetchPolyfill],
     }),
     esbuild.context({
       ...common,
@@ -60,15 +76,17 @@ async function main() {
       platform: 'browser',
       format: 'iife',
       target: 'es2022',
+      plugins: [matcher],
     }),
   ]);
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));
     return;
   }
-  const results = await Promise.all(contexts.map((ctx) => ctx.rebuild()));
+  // A failed build rejects; its errors were already printed by the problem matcher.
+  const results = await Promise.allSettled(contexts.map((ctx) => ctx.rebuild()));
   await Promise.all(contexts.map((ctx) => ctx.dispose()));
-  if (results.some((r) => r.errors.length > 0)) process.exit(1);
+  if (results.some((r) => r.status === 'rejected' || r.value.errors.length > 0)) process.exit(1);
 }
 
 main().catch((err) => {

@@ -118,6 +118,8 @@ async function main() {
   const built = needsWorkbench ? await step('build', () => runNode(['esbuild.js'])) : true;
   // tsc still writes JavaScript when it reports type errors, so the tests run anyway and the errors count once.
   await step('typecheck', () => runNode(['node_modules/typescript/bin/tsc', '-p', '.']));
+  // Each bundle against its own platform, and the layer rules (a wrong-way import fails here).
+  await step('lint', () => runNode(['scripts/lint.mjs']));
   for (const name of suites) {
     const suite = SUITES[name];
     if (suite.needsWorkbench && !(ready && built)) {

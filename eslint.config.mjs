@@ -1,0 +1,39 @@
+// `npm run lint` runs this (after the type checks). Besides typescript-eslint's recommended rules it enforces the
+// layers (eslint/layers.mjs): which source folder may import which, and where `vscode` and Node may be used.
+import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
+import tseslint from 'typescript-eslint';
+import layers from './eslint/layers.mjs';
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+/** The layers, bottom up. See CONTRIBUTING.md for what each holds. */
+const LAYERS = [
+  { name: 'shared', path: 'src/shared', mayImport: [], vscode: 'none', node: false },
+  { name: 'core', path: 'src/core', mayImport: ['shared'], vscode: 'types', node: true },
+  { name: 'api', path: 'src/api.ts', mayImport: ['shared'], vscode: 'none', node: true },
+  { name: 'webview', path: 'src/webview', mayImport: ['shared'], vscode: 'none', node: false },
+  { name: 'vscode', path: 'src/vscode', mayImport: ['core', 'shared', 'api'], vscode: 'runtime', node: true },
+  { name: 'commands', path: 'src/commands', mayImport: ['vscode', 'core', 'shared', 'api'], vscode: 'runtime', node: true },
+  { name: 'extension', path: 'src/extension.ts', mayImport: ['commands', 'vscode', 'core', 'shared', 'api'], vscode: 'runtime', node: true },
+];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.cache/**', 'test-results/**', '.vscode-test/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { local: layers },
+    rules: {
+      'local/layers': ['error', { root, layers: LAYERS }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    // mocha's `this` in `function ()` test bodies and Node scripts' `require` are fine there.
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
