@@ -32,6 +32,12 @@ export default tseslint.config(
     },
   },
   {
+    // The build script is CommonJS, as esbuild's own examples are.
+    files: ['esbuild.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // mocha's `this` in `function ()` test bodies and Node scripts' `require` are fine there.
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

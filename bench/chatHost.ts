@@ -1,8 +1,8 @@
 /** The extension's chat service as `activate()` wires it, without VS Code: default settings, the given server. */
-import { ChatService } from '../src/chat/chatService';
-import type { Settings } from '../src/services/config';
-import type { ConversationStore } from '../src/services/conversationStore';
-import { OllamaClient } from '../src/services/ollamaClient';
+import { ChatService } from '../src/core/chat/chatService';
+import type { Settings } from '../src/core/settings/config';
+import type { ConversationStore } from '../src/core/conversations/conversationStore';
+import { OllamaClient } from '../src/core/ollama/ollamaClient';
 
 /** The extension's default model (the test server has it installed). */
 export const MODEL = 'mistral';

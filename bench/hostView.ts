@@ -8,8 +8,8 @@
  * below; `CountingWebview` stays as the post function. (The burst, snapshot and reopen benchmarks run the real
  * relay already, in real VS Code.) Deltas go through the real `DeltaBatcher`.
  */
-import type { ChatEvent, ChatService } from '../src/chat/chatService';
-import { DeltaBatcher } from '../src/chat/deltaBatcher';
+import type { ChatEvent, ChatService } from '../src/core/chat/chatService';
+import { DeltaBatcher } from '../src/core/view/deltaBatcher';
 import type { HostMessage, ViewState } from '../src/shared/protocol';
 
 /** The webview end: counts what is posted, serialized with `JSON.stringify` as `webview.postMessage` does. */

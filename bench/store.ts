@@ -3,7 +3,7 @@
  * with 10 conversations — listing, opening one, load time, bytes written per appended message — and the host heap
  * the loaded history takes.
  */
-import { ConversationStore } from '../src/services/conversationStore';
+import { ConversationStore } from '../src/core/conversations/conversationStore';
 import type { ChatMessage, Conversation } from '../src/shared/types';
 import { MemoryStore } from '../test/fixtures/memoryStore';
 import { OllamaTestServer } from '../test/fixtures/ollamaServer';

@@ -4,8 +4,8 @@
  * on the same test server, which emits tokens as fast as it can from its own process.
  */
 import { Ollama } from 'ollama';
-import type { ChatService } from '../src/chat/chatService';
-import { ConversationStore } from '../src/services/conversationStore';
+import type { ChatService } from '../src/core/chat/chatService';
+import { ConversationStore } from '../src/core/conversations/conversationStore';
 import { MemoryStore } from '../test/fixtures/memoryStore';
 import { longReplyTokens } from '../test/fixtures/replies';
 import { createChatService, MODEL } from './chatHost';

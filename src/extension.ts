@@ -4,11 +4,11 @@
  */
 import * as vscode from 'vscode';
 import type { OllamaChatApi } from './api';
-import { ChatService } from './chat/chatService';
-import { ChatViewProvider, VIEW_ID } from './chat/chatViewProvider';
-import { checkConnection } from './chat/connectionCheck';
-import { ModelStatusItem } from './chat/modelStatusItem';
-import { registerChatParticipant, registerLanguageModelProvider } from './chat/vscodeChat';
+import { ChatService } from './core/chat/chatService';
+import { ChatViewProvider, VIEW_ID } from './vscode/chatViewProvider';
+import { checkConnection } from './core/chat/connectionCheck';
+import { ModelStatusItem } from './vscode/modelStatusItem';
+import { registerChatParticipant, registerLanguageModelProvider } from './vscode/vscodeChat';
 import { askAboutSelection } from './commands/askAboutSelection';
 import { attachFile } from './commands/attachFile';
 import { deleteConversation, newConversation, openConversation, renameConversation } from './commands/conversations';
@@ -20,14 +20,14 @@ import { deleteModel } from './commands/deleteModel';
 import { diagnose, testConnection } from './commands/diagnose';
 import { exportConversation, importConversation } from './commands/exportImport';
 import type { ExportFormat } from './commands/exportImport';
-import { ModalPrompt } from './commands/modalPrompt';
+import { ModalPrompt } from './vscode/modalPrompt';
 import { offerAuthHeaderFor, setAuthHeader } from './commands/setAuthHeader';
-import { WorkspaceHostNotice } from './commands/workspaceHost';
+import { WorkspaceHostNotice } from './vscode/workspaceHostNotice';
 import type { ConversationSettings } from './shared/types';
-import { AuthHeader } from './services/authHeader';
-import { ConversationStore } from './services/conversationStore';
-import { OllamaClient } from './services/ollamaClient';
-import { SettingsService } from './services/settings';
+import { AuthHeader } from './core/settings/authHeader';
+import { ConversationStore } from './core/conversations/conversationStore';
+import { OllamaClient } from './core/ollama/ollamaClient';
+import { SettingsService } from './vscode/settingsService';
 
 let chatService: ChatService | undefined;
 

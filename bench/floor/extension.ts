@@ -7,7 +7,7 @@
  */
 import { Ollama } from 'ollama';
 import * as vscode from 'vscode';
-import { DeltaBatcher } from '../../src/chat/deltaBatcher';
+import { DeltaBatcher } from '../../src/core/view/deltaBatcher';
 import { FLOOR_VIEW_ID, type FloorHostMessage, type FloorViewMessage } from './protocol';
 
 /** Entry point called by VS Code. */

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createNonce, renderWebviewHtml } from '../../src/chat/webviewHtml';
+import { createNonce, renderWebviewHtml } from '../../src/core/view/webviewHtml';
 import type { HostMessage, WebviewMessage } from '../../src/shared/protocol';
 import { isVscodeWebInstalled, readVscodeWebInstall } from '../../test/harness/install';
 

@@ -3,7 +3,7 @@
  * "Export Conversation…" writes and "Import Conversation…" reads): `messages` messages of `tokens` tokens of mixed
  * markdown each, user and assistant taking turns, assistant ones with the model and statistics a real reply has.
  */
-import { toJson } from '../../src/chat/exportFormat';
+import { toJson } from '../../src/core/conversations/exportFormat';
 import type { ChatMessage, Conversation } from '../../src/shared/types';
 import { longReplyTokens } from '../../test/fixtures/replies';
 

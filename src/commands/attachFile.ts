@@ -1,6 +1,6 @@
 /** "Attach Current File to Chat" and "Attach File to Chat…": a file goes with the next message, as a chip. */
 import * as vscode from 'vscode';
-import { createAttachment } from '../chat/attachments';
+import { createAttachment } from '../core/prompts/attachments';
 import type { Services } from './services';
 
 /** Reads the active editor's file, or one the user chooses; adds it to the view's attachments. */

@@ -1,8 +1,8 @@
 /** "Diagnose" (full report in a new editor) and "Test Connection" (one-line answer). */
 import * as vscode from 'vscode';
-import type { AuthHeader } from '../services/authHeader';
-import type { DiagnosticsResult } from '../services/diagnostics';
-import { runDiagnostics } from '../services/diagnostics';
+import type { AuthHeader } from '../core/settings/authHeader';
+import type { DiagnosticsResult } from '../core/ollama/diagnostics';
+import { runDiagnostics } from '../core/ollama/diagnostics';
 import type { Services } from './services';
 
 async function run(s: Services, auth: AuthHeader, extensionVersion: string, skipGeneration: boolean): Promise<DiagnosticsResult> {

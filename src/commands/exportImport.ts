@@ -1,6 +1,6 @@
 /** "Export Conversation…" (Markdown or JSON, opened as an untitled document) and "Import Conversation…" (JSON). */
 import * as vscode from 'vscode';
-import { checkImportSize, readExport, toJson, toMarkdown } from '../chat/exportFormat';
+import { checkImportSize, readExport, toJson, toMarkdown } from '../core/conversations/exportFormat';
 import type { Services } from './services';
 
 export type ExportFormat = 'markdown' | 'json';

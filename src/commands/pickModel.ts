@@ -1,7 +1,7 @@
 /** "Pick Model": a quick pick of the models Ollama has now; the choice goes to `ollamaChat.model`. */
 import * as vscode from 'vscode';
-import { parseModelName } from '../services/modelName';
-import { sameModel } from '../services/ollamaClient';
+import { parseModelName } from '../core/ollama/modelName';
+import { sameModel } from '../core/ollama/ollamaClient';
 import type { ModelDto } from '../shared/types';
 import { downloadModel, PULL, pullQuestion } from './pullModel';
 import type { Services } from './services';

@@ -5,11 +5,11 @@
  * settings can point at any registry.
  */
 import * as vscode from 'vscode';
-import { checkConnection } from '../chat/connectionCheck';
-import { isAbortError } from '../services/errors';
-import type { ModelName } from '../services/modelName';
-import { parseModelName } from '../services/modelName';
-import type { ModalQuestion } from './modalPrompt';
+import { checkConnection } from '../core/chat/connectionCheck';
+import { isAbortError } from '../core/ollama/errors';
+import type { ModelName } from '../core/ollama/modelName';
+import { parseModelName } from '../core/ollama/modelName';
+import type { ModalQuestion } from '../vscode/modalPrompt';
 import type { Services } from './services';
 import { showCommandError } from './showError';
 

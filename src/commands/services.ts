@@ -1,10 +1,10 @@
 /** What every command handler can use; built once in `extension.ts`. */
 import type * as vscode from 'vscode';
-import type { ChatService } from '../chat/chatService';
-import type { ChatViewProvider } from '../chat/chatViewProvider';
-import type { OllamaClient } from '../services/ollamaClient';
-import type { SettingsService } from '../services/settings';
-import type { ModalPrompt } from './modalPrompt';
+import type { ChatService } from '../core/chat/chatService';
+import type { ChatViewProvider } from '../vscode/chatViewProvider';
+import type { OllamaClient } from '../core/ollama/ollamaClient';
+import type { SettingsService } from '../vscode/settingsService';
+import type { ModalPrompt } from '../vscode/modalPrompt';
 
 export interface Services {
   chat: ChatService;

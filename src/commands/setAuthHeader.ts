@@ -3,8 +3,8 @@
  * removes it), and the offer to send it to a new host after `ollamaChat.host` changed.
  */
 import * as vscode from 'vscode';
-import type { AuthHeader } from '../services/authHeader';
-import { originOf, parseHeader } from '../services/authHeader';
+import type { AuthHeader } from '../core/settings/authHeader';
+import { originOf, parseHeader } from '../core/settings/authHeader';
 
 /**
  * Asks for the header (hidden input) unless `text` is given and stores it for `host`'s origin only; resolves with

@@ -1,6 +1,6 @@
 /** Shows an error from a command as a notification with its ways forward (Retry re-runs the command). */
 import * as vscode from 'vscode';
-import { describeError, errorText } from '../services/errors';
+import { describeError, errorText } from '../core/ollama/errors';
 import type { Services } from './services';
 
 /**

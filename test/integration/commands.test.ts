@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { OllamaChatApi } from '../../src/api';
-import type { ModalTestHooks } from '../../src/commands/modalPrompt';
+import type { ModalTestHooks } from '../../src/vscode/modalPrompt';
 import type { OllamaTestServer } from '../fixtures/ollamaServer';
 import { closeAllEditors, getApi, setSetting, startServer } from './helpers';
 

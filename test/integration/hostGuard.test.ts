@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OllamaChatApi } from '../../src/api';
-import type { ModalTestHooks } from '../../src/commands/modalPrompt';
-import { chatParticipantHandler } from '../../src/chat/vscodeChat';
-import { readSettings } from '../../src/services/config';
-import { OllamaClient } from '../../src/services/ollamaClient';
+import type { ModalTestHooks } from '../../src/vscode/modalPrompt';
+import { chatParticipantHandler } from '../../src/vscode/vscodeChat';
+import { readSettings } from '../../src/core/settings/config';
+import { OllamaClient } from '../../src/core/ollama/ollamaClient';
 import { OllamaTestServer } from '../fixtures/ollamaServer';
 import { closeAllEditors, getApi, setSetting, waitFor } from './helpers';
 

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OllamaChatApi } from '../../src/api';
-import type { ModalQuestion, ModalTestHooks } from '../../src/commands/modalPrompt';
+import type { ModalQuestion, ModalTestHooks } from '../../src/vscode/modalPrompt';
 import type { OllamaTestServer } from '../fixtures/ollamaServer';
 import { getApi, setSetting, startServer } from './helpers';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { createAttachment, withAttachments } from '../../src/chat/attachments';
+import { createAttachment, withAttachments } from '../../src/core/prompts/attachments';
 
 describe('attachments', () => {
   it('sends the text, then each file in a fenced block with its name and language', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
-import { AuthHeader, readStoredHeader } from '../../src/services/authHeader';
-import { OllamaClient } from '../../src/services/ollamaClient';
+import { AuthHeader, readStoredHeader } from '../../src/core/settings/authHeader';
+import { OllamaClient } from '../../src/core/ollama/ollamaClient';
 import { Emitter } from '../../src/shared/emitter';
 import { OllamaTestServer } from '../fixtures/ollamaServer';
 

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
-import type { ChatEvent } from '../../src/chat/chatService';
-import { ChatService } from '../../src/chat/chatService';
-import type { Settings } from '../../src/services/config';
-import { ConversationStore } from '../../src/services/conversationStore';
-import { OllamaClient } from '../../src/services/ollamaClient';
+import type { ChatEvent } from '../../src/core/chat/chatService';
+import { ChatService } from '../../src/core/chat/chatService';
+import type { Settings } from '../../src/core/settings/config';
+import { ConversationStore } from '../../src/core/conversations/conversationStore';
+import { OllamaClient } from '../../src/core/ollama/ollamaClient';
 import { MemoryStore } from '../fixtures/memoryStore';
 import { OllamaTestServer } from '../fixtures/ollamaServer';
 import { defaultReply } from '../fixtures/replies';

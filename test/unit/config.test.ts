@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hostInWorkspaceSettings, readSettings, validateHost, validateOptions } from '../../src/services/config';
+import { hostInWorkspaceSettings, readSettings, validateHost, validateOptions } from '../../src/core/settings/config';
 
 describe('settings', () => {
   it('accepts http(s) URLs and normalises the trailing slash', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Message } from 'ollama';
-import { estimateTokens, fitToContext } from '../../src/chat/contextWindow';
+import { estimateTokens, fitToContext } from '../../src/core/chat/contextWindow';
 
 const say = (role: string, chars: number): Message => ({ role, content: 'x'.repeat(chars) });
 

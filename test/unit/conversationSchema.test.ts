@@ -1,8 +1,8 @@
 // Everything read from storage or an import is checked field by field: wrong types are dropped or repaired and
 // reported, so nothing but the declared types ever reaches the chat service or the view.
 import * as assert from 'node:assert/strict';
-import { parseExport, toJson } from '../../src/chat/exportFormat';
-import { ConversationStore, SCHEMA_VERSION } from '../../src/services/conversationStore';
+import { parseExport, toJson } from '../../src/core/conversations/exportFormat';
+import { ConversationStore, SCHEMA_VERSION } from '../../src/core/conversations/conversationStore';
 import type { ChatMessage, Conversation, GenerationStats, ReplyVersion } from '../../src/shared/types';
 import { MemoryStore } from '../fixtures/memoryStore';
 

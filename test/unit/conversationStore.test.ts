@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { titleFrom } from '../../src/services/conversationSchema';
-import { ConversationStore, SCHEMA_VERSION } from '../../src/services/conversationStore';
+import { titleFrom } from '../../src/core/conversations/conversationSchema';
+import { ConversationStore, SCHEMA_VERSION } from '../../src/core/conversations/conversationStore';
 import type { ChatMessage } from '../../src/shared/types';
 import { MemoryStore } from '../fixtures/memoryStore';
 

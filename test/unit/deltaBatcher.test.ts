@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { Delta } from '../../src/chat/deltaBatcher';
-import { DeltaBatcher } from '../../src/chat/deltaBatcher';
+import type { Delta } from '../../src/core/view/deltaBatcher';
+import { DeltaBatcher } from '../../src/core/view/deltaBatcher';
 
 const delta = (content: string, messageId = 'm1', thinking?: string): Delta =>
   ({ type: 'delta', conversationId: 'c', messageId, content, thinking });

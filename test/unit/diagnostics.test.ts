@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { runDiagnostics } from '../../src/services/diagnostics';
-import { OllamaClient } from '../../src/services/ollamaClient';
+import { runDiagnostics } from '../../src/core/ollama/diagnostics';
+import { OllamaClient } from '../../src/core/ollama/ollamaClient';
 import { OllamaTestServer } from '../fixtures/ollamaServer';
 
 describe('runDiagnostics', () => {

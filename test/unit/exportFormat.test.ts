@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { MAX_IMPORT_BYTES, parseExport, readExport, toJson, toMarkdown } from '../../src/chat/exportFormat';
+import { MAX_IMPORT_BYTES, parseExport, readExport, toJson, toMarkdown } from '../../src/core/conversations/exportFormat';
 import type { Conversation } from '../../src/shared/types';
 
 const conversation: Conversation = {

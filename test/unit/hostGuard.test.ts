@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { runDiagnostics } from '../../src/services/diagnostics';
-import { describeError, errorText } from '../../src/services/errors';
-import { OllamaClient } from '../../src/services/ollamaClient';
+import { runDiagnostics } from '../../src/core/ollama/diagnostics';
+import { describeError, errorText } from '../../src/core/ollama/errors';
+import { OllamaClient } from '../../src/core/ollama/ollamaClient';
 import { OllamaTestServer } from '../fixtures/ollamaServer';
 
 /** Every request the client can make, by the name the issue uses for it. */

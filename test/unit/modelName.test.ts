@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_REGISTRY, parseModelName } from '../../src/services/modelName';
+import { DEFAULT_REGISTRY, parseModelName } from '../../src/core/ollama/modelName';
 
 describe('model names (Ollama\'s rules: host[:port]/namespace/model:tag)', () => {
   it('fills in the registry, namespace and tag Ollama assumes', () => {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { parseHeader } from '../../src/services/authHeader';
-import { describeError } from '../../src/services/errors';
-import type { ChatChunk } from '../../src/services/ollamaClient';
-import { OllamaClient, sameModel, splitModelName, statsFromFinalChunk } from '../../src/services/ollamaClient';
+import { parseHeader } from '../../src/core/settings/authHeader';
+import { describeError } from '../../src/core/ollama/errors';
+import type { ChatChunk } from '../../src/core/ollama/ollamaClient';
+import { OllamaClient, sameModel, splitModelName, statsFromFinalChunk } from '../../src/core/ollama/ollamaClient';
 import { OllamaTestServer } from '../fixtures/ollamaServer';
 import type { Fault } from '../fixtures/ollamaServer';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildSelectionPrompt, DEFAULT_QUESTION } from '../../src/chat/selectionPrompt';
+import { buildSelectionPrompt, DEFAULT_QUESTION } from '../../src/core/prompts/selectionPrompt';
 
 const base = { code: 'const a = 1;\nconst b = 2;\n', languageId: 'typescript', fileName: 'src/a.ts', startLine: 3, endLine: 4 };
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { ChatService } from '../../src/chat/chatService';
-import type { Settings } from '../../src/services/config';
-import { ConversationStore } from '../../src/services/conversationStore';
-import { OllamaClient } from '../../src/services/ollamaClient';
+import { ChatService } from '../../src/core/chat/chatService';
+import type { Settings } from '../../src/core/settings/config';
+import { ConversationStore } from '../../src/core/conversations/conversationStore';
+import { OllamaClient } from '../../src/core/ollama/ollamaClient';
 import { MemoryStore } from '../fixtures/memoryStore';
 import { OllamaTestServer } from '../fixtures/ollamaServer';
 

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { contentSecurityPolicy, createNonce, renderWebviewHtml } from '../../src/chat/webviewHtml';
+import { contentSecurityPolicy, createNonce, renderWebviewHtml } from '../../src/core/view/webviewHtml';
 
 describe('webview HTML', () => {
   const params = {

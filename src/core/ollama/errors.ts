@@ -2,7 +2,7 @@
  * The one place where failures become user words: every error from the Ollama client, the settings or the store
  * passes through `describeError` before it reaches the chat view, a notification or the API.
  */
-import type { UserFacingError } from '../shared/types';
+import type { UserFacingError } from '../../shared/types';
 
 /** Stable categories; tests and the webview may rely on them. */
 export type ErrorKind =

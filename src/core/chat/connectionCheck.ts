@@ -1,7 +1,7 @@
 /** Asks Ollama whether it answers and has the configured model; shows the result as the view's banner. */
-import type { Settings } from '../services/config';
-import { describeError, modelNotFoundError } from '../services/errors';
-import { sameModel } from '../services/ollamaClient';
+import type { Settings } from '../settings/config';
+import { describeError, modelNotFoundError } from '../ollama/errors';
+import { sameModel } from '../ollama/ollamaClient';
 import type { ChatService } from './chatService';
 
 /**

@@ -4,7 +4,7 @@
  * role or text is dropped whole) and reported, so only the declared types reach the chat service and the view.
  * Unknown fields are left out. No `vscode` import.
  */
-import type { ChatMessage, Conversation, ConversationSettings, GenerationStats, MessageStatus, ReplyVersion, Role } from '../shared/types';
+import type { ChatMessage, Conversation, ConversationSettings, GenerationStats, MessageStatus, ReplyVersion, Role } from '../../shared/types';
 
 const ROLES: readonly Role[] = ['user', 'assistant', 'system'];
 const STATUSES: readonly MessageStatus[] = ['complete', 'stopped', 'error', 'streaming'];

@@ -6,7 +6,7 @@
  */
 import { Ollama } from 'ollama';
 import type { ChatResponse, Message, ProgressResponse } from 'ollama';
-import type { GenerationStats, ModelDto } from '../shared/types';
+import type { GenerationStats, ModelDto } from '../../shared/types';
 import { checkedHost, noRedirectFetch } from './hostGuard';
 
 /** Where and how to connect; read anew for every request so setting changes apply at once. */

@@ -8,12 +8,12 @@ import * as vscode from 'vscode';
 import type { HostMessage, SystemPromptInfo, ViewState, WebviewMessage } from '../shared/protocol';
 import { assertNever, parseWebviewMessage } from '../shared/protocol';
 import type { ErrorActionId } from '../shared/types';
-import { ChatError, describeError } from '../services/errors';
-import type { ChatEvent, ChatService } from './chatService';
-import type { Attachment } from './attachments';
-import { withAttachments } from './attachments';
-import { DeltaBatcher } from './deltaBatcher';
-import { createNonce, renderWebviewHtml } from './webviewHtml';
+import { ChatError, describeError } from '../core/ollama/errors';
+import type { ChatEvent, ChatService } from '../core/chat/chatService';
+import type { Attachment } from '../core/prompts/attachments';
+import { withAttachments } from '../core/prompts/attachments';
+import { DeltaBatcher } from '../core/view/deltaBatcher';
+import { createNonce, renderWebviewHtml } from '../core/view/webviewHtml';
 import { openLinkSafely } from './links';
 
 export const VIEW_ID = 'ollamaChat.chatView';

@@ -5,7 +5,7 @@
  * never in the log. Imports only types from `vscode`.
  */
 import type * as vscode from 'vscode';
-import { Emitter } from '../shared/emitter';
+import { Emitter } from '../../shared/emitter';
 import { validateHost } from './config';
 
 const SECRET_KEY = 'ollamaChat.authHeader';

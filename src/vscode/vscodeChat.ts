@@ -5,10 +5,10 @@
  */
 import * as vscode from 'vscode';
 import type { Message } from 'ollama';
-import { describeError, errorText } from '../services/errors';
-import type { OllamaClient } from '../services/ollamaClient';
-import type { Settings } from '../services/config';
-import { estimateTokens } from './contextWindow';
+import { describeError, errorText } from '../core/ollama/errors';
+import type { OllamaClient } from '../core/ollama/ollamaClient';
+import type { Settings } from '../core/settings/config';
+import { estimateTokens } from '../core/chat/contextWindow';
 
 export const PARTICIPANT_ID = 'ollamaChat.participant';
 export const LM_VENDOR = 'ollama-chat';

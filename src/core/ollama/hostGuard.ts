@@ -3,7 +3,7 @@
  * client builds its `fetch` from here, so chat, generate, the model list, pull, delete, Test Connection, Diagnose,
  * `@ollama` and the language-model provider cannot skip it. No `vscode` import.
  */
-import { validateHost } from './config';
+import { validateHost } from '../settings/config';
 import { ChatError } from './errors';
 
 /** The statuses `fetch` would follow on its own. */

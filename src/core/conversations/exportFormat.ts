@@ -2,9 +2,9 @@
  * Conversations to Markdown and JSON, and JSON files back: size-limited, strict UTF-8, validated like stored data.
  * Pure, for unit tests.
  */
-import { markInterrupted, MAX_ID_LENGTH, validateConversation } from '../services/conversationSchema';
-import { shownVersion, versionCount } from '../shared/replyVersions';
-import type { ChatMessage, Conversation, ReplyVersion } from '../shared/types';
+import { markInterrupted, MAX_ID_LENGTH, validateConversation } from './conversationSchema';
+import { shownVersion, versionCount } from '../../shared/replyVersions';
+import type { ChatMessage, Conversation, ReplyVersion } from '../../shared/types';
 
 /** The `format` tag written into JSON exports and required on import. */
 export const EXPORT_FORMAT = 'ollama-chat-conversation';

@@ -4,16 +4,16 @@
  * changed; it never touches the UI. No `vscode` import, so it runs in plain mocha against the test server.
  */
 import type { Message } from 'ollama';
-import type { StreamInfo } from '../shared/protocol';
-import { Emitter } from '../shared/emitter';
+import type { StreamInfo } from '../../shared/protocol';
+import { Emitter } from '../../shared/emitter';
 import { DEFAULT_NUM_CTX, fitToContext } from './contextWindow';
-import { addVersion, selectVersion } from '../shared/replyVersions';
-import type { ChatMessage, Conversation, ConversationSettings, ConversationSummary, ModelDto, ReplyVersion, UserFacingError } from '../shared/types';
-import type { Settings } from '../services/config';
-import type { ConversationStore } from '../services/conversationStore';
-import { titleFrom } from '../services/conversationSchema';
-import { ChatError, describeError, errorText, isAbortError } from '../services/errors';
-import type { OllamaClient } from '../services/ollamaClient';
+import { addVersion, selectVersion } from '../../shared/replyVersions';
+import type { ChatMessage, Conversation, ConversationSettings, ConversationSummary, ModelDto, ReplyVersion, UserFacingError } from '../../shared/types';
+import type { Settings } from '../settings/config';
+import type { ConversationStore } from '../conversations/conversationStore';
+import { titleFrom } from '../conversations/conversationSchema';
+import { ChatError, describeError, errorText, isAbortError } from '../ollama/errors';
+import type { OllamaClient } from '../ollama/ollamaClient';
 
 /** What changed, for the view and for tests. */
 export type ChatEvent =

@@ -4,8 +4,8 @@
  * a workspace asked for another host, and lets them adopt it deliberately (a modal naming it, then user settings).
  */
 import * as vscode from 'vscode';
-import { hostInWorkspaceSettings, SECTION, validateHost } from '../services/config';
-import type { SettingsService } from '../services/settings';
+import { hostInWorkspaceSettings, SECTION, validateHost } from '../core/settings/config';
+import type { SettingsService } from './settingsService';
 
 /** workspaceState key: the hosts this workspace asked for that the user was already told about. */
 const TOLD_KEY = 'ollamaChat.workspaceHostsTold';

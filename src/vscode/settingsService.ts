@@ -3,8 +3,8 @@
  * change and reports invalid values once in the log.
  */
 import * as vscode from 'vscode';
-import type { Settings } from './config';
-import { readSettings, SECTION } from './config';
+import type { Settings } from '../core/settings/config';
+import { readSettings, SECTION } from '../core/settings/config';
 
 export class SettingsService implements vscode.Disposable {
   private cached: Settings | undefined;

@@ -3,7 +3,7 @@
  * one message rewrites that conversation only. Everything read back is validated; bad records are dropped (and
  * reported), never allowed to crash the extension. No `vscode` import: the key-value store is passed in.
  */
-import type { Conversation, ConversationSummary } from '../shared/types';
+import type { Conversation, ConversationSummary } from '../../shared/types';
 import { markInterrupted, MAX_ID_LENGTH, validateConversation } from './conversationSchema';
 
 /** The part of `vscode.Memento` the store needs. */

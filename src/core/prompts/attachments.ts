@@ -2,7 +2,7 @@
  * Files attached to the next message: shown as chips in the chat view, sent as fenced blocks after the text.
  * Pure, for unit tests; the commands read the files.
  */
-import type { AttachmentInfo } from '../shared/protocol';
+import type { AttachmentInfo } from '../../shared/protocol';
 import { cutAtLine, fenceFor, fenceTag } from './codeFence';
 
 /** Attachments longer than this are cut (about 12k tokens), and the chip says so. */

@@ -2,7 +2,7 @@
  * "Diagnose" and "Test Connection": asks Ollama what a bug report needs (version, models, loaded models, a one-token
  * generation with timing) and writes it as Markdown. No `vscode` import. No secrets in the report.
  */
-import { originOf } from './authHeader';
+import { originOf } from '../settings/authHeader';
 import { describeError, errorText } from './errors';
 import type { OllamaClient } from './ollamaClient';
 import { sameModel } from './ollamaClient';
