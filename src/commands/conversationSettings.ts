@@ -1,6 +1,7 @@
 /** "Conversation Settings…": this conversation's own model, system prompt, temperature and context window. */
 import * as vscode from 'vscode';
 import type { ConversationSettings } from '../shared/types';
+import { objectArg } from './args';
 import type { Services } from './services';
 
 type Key = keyof ConversationSettings;
@@ -8,6 +9,27 @@ type Key = keyof ConversationSettings;
 function parseNumber(text: string, integer: boolean): number | undefined {
   const n = Number(text);
   return text.trim() && Number.isFinite(n) && (!integer || Number.isInteger(n)) ? n : undefined;
+}
+
+/**
+ * Reads the changes another extension or a test passes: each known field with a value of its type, or `undefined`,
+ * `null` or `''` to go back to the global setting; anything else is left out.
+ */
+export function parseSettingsChanges(value: unknown): ConversationSettings | undefined {
+  const raw = objectArg(value);
+  if (!raw) return undefined;
+  const changes: ConversationSettings = {};
+  const reset = (v: unknown) => v === undefined || v === null || v === '';
+  for (const key of ['model', 'systemPrompt'] as const) {
+    if (key in raw && (reset(raw[key]) || typeof raw[key] === 'string')) changes[key] = (raw[key] || undefined) as string | undefined;
+  }
+  if ('temperature' in raw && (reset(raw.temperature) || Number.isFinite(raw.temperature))) {
+    changes.temperature = reset(raw.temperature) ? undefined : raw.temperature as number;
+  }
+  if ('numCtx' in raw && (reset(raw.numCtx) || (Number.isSafeInteger(raw.numCtx) && (raw.numCtx as number) > 0))) {
+    changes.numCtx = reset(raw.numCtx) ? undefined : raw.numCtx as number;
+  }
+  return changes;
 }
 
 /**

@@ -11,8 +11,7 @@ export async function deleteModel(s: Services, name?: string): Promise<boolean> 
     try {
       models = await s.chat.listModels();
     } catch (err) {
-      await showCommandError(s, err);
-      return false;
+      return (await showCommandError(s, err, { retry: () => deleteModel(s, name) })) ?? false;
     }
     model = (await vscode.window.showQuickPick(models.map((m) => m.name), { title: 'Ollama Chat: Delete Model' })) ?? undefined;
   }
@@ -23,8 +22,7 @@ export async function deleteModel(s: Services, name?: string): Promise<boolean> 
   try {
     await s.client.deleteModel(model);
   } catch (err) {
-    await showCommandError(s, err, model);
-    return false;
+    return (await showCommandError(s, err, { model, retry: () => deleteModel(s, model) })) ?? false;
   }
   void vscode.window.showInformationMessage(`Deleted model ${model}.`);
   return true;

@@ -50,8 +50,7 @@ export async function pickModel(s: Services): Promise<string | undefined> {
     models = await s.chat.listModels();
   } catch (err) {
     picker.dispose();
-    if ((await showCommandError(s, err)) === 'retry') return pickModel(s);
-    return undefined;
+    return showCommandError(s, err, { retry: () => pickModel(s) });
   }
   const installed = models.map((m) => itemFor(m, current));
   picker.items = installed;

@@ -89,8 +89,7 @@ export async function downloadModel(s: Services, model: string): Promise<boolean
       void vscode.window.showInformationMessage(`Pulling ${model} was cancelled.`);
       return false;
     }
-    await showCommandError(s, err, model);
-    return false;
+    return (await showCommandError(s, err, { model, retry: () => pullModel(s, model) })) ?? false;
   }
   s.log.info(`Pulled model ${model}.`);
   void vscode.window.showInformationMessage(`Model ${model} is ready.`);

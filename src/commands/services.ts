@@ -5,6 +5,7 @@ import type { ChatViewProvider } from '../vscode/chatViewProvider';
 import type { OllamaClient } from '../core/ollama/ollamaClient';
 import type { SettingsService } from '../vscode/settingsService';
 import type { ModalPrompt } from '../vscode/modalPrompt';
+import type { AuthHeader } from '../core/settings/authHeader';
 
 export interface Services {
   chat: ChatService;
@@ -14,4 +15,8 @@ export interface Services {
   log: vscode.LogOutputChannel;
   /** Modal questions (answered by integration tests in place of the user). */
   modal: ModalPrompt;
+  /** The header for an Ollama behind an authenticating proxy. */
+  auth: AuthHeader;
+  /** This extension's version, for reports. */
+  extensionVersion: string;
 }

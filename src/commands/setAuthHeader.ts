@@ -4,13 +4,17 @@
  */
 import * as vscode from 'vscode';
 import type { AuthHeader } from '../core/settings/authHeader';
+import { Command } from '../vscode/commandIds';
+import type { Services } from './services';
 import { originOf, parseHeader } from '../core/settings/authHeader';
 
 /**
  * Asks for the header (hidden input) unless `text` is given and stores it for `host`'s origin only; resolves with
  * the header name stored, if any.
  */
-export async function setAuthHeader(auth: AuthHeader, host: string, text?: string): Promise<string | undefined> {
+export async function setAuthHeader(s: Services, text?: string): Promise<string | undefined> {
+  const { auth } = s;
+  const host = s.settings.current().host;
   const origin = originOf(host);
   if (!origin) {
     void vscode.window.showErrorMessage(`The auth header is sent only to the host in ollamaChat.host, and "${host}" is not a valid host. Fix the setting first.`, 'Open Settings')
@@ -45,6 +49,6 @@ export async function offerAuthHeaderFor(auth: AuthHeader, withheld: { name: str
     await auth.bindTo(withheld.origin);
     void vscode.window.showInformationMessage(`Ollama Chat will send the ${withheld.name} header to ${withheld.origin} only.`);
   } else if (choice === other) {
-    await vscode.commands.executeCommand('ollamaChat.setAuthHeader');
+    await vscode.commands.executeCommand(Command.setAuthHeader);
   }
 }

@@ -1,12 +1,13 @@
 /** The status-bar item that shows the model in use; clicking it opens the model picker. */
 import * as vscode from 'vscode';
+import { Command } from './commandIds';
 
 export class ModelStatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('ollamaChat.model', vscode.StatusBarAlignment.Right, 100);
 
   constructor(model: string) {
     this.item.name = 'Ollama Chat Model';
-    this.item.command = 'ollamaChat.pickModel';
+    this.item.command = Command.pickModel;
     this.update(model);
     this.item.show();
   }

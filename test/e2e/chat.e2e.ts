@@ -91,6 +91,16 @@ describe('chat view in real VS Code', function () {
     await waitForStatus('complete');
   });
 
+  it('Focus Chat Input and New Conversation put the cursor in the message box, also when the view was hidden', async () => {
+    for (const command of ['Ollama Chat: Focus Chat Input', 'Ollama Chat: New Conversation']) {
+      await wb().runCommand('View: Show Explorer');
+      await wb().runCommand(command);
+      const input = chat().locator('textarea[aria-label="Message"]');
+      await waitUntil(() => input.evaluate((el) => el === el.ownerDocument.activeElement).catch(() => false), (focused) => focused,
+        `the message box to have the focus after "${command}"`);
+    }
+  });
+
   it('keeps what had arrived when the window reloads mid-reply', async () => {
     await send('Reload while streaming [[slow]]');
     const seen = await waitUntil(replyText, (t) => t.length > 40, 'some text before the reload');

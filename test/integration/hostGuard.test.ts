@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OllamaChatApi } from '../../src/api';
 import type { ModalTestHooks } from '../../src/vscode/modalPrompt';
-import { chatParticipantHandler } from '../../src/vscode/vscodeChat';
+import { chatParticipantHandler } from '../../src/vscode/chatParticipant';
 import { readSettings } from '../../src/core/settings/config';
 import { OllamaClient } from '../../src/core/ollama/ollamaClient';
 import { OllamaTestServer } from '../fixtures/ollamaServer';

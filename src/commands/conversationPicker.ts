@@ -1,0 +1,21 @@
+/** The quick pick the history commands share to choose a conversation. */
+import * as vscode from 'vscode';
+import { relativeTime } from '../shared/relativeTime';
+import type { Services } from './services';
+
+/** Lets the user choose a conversation (by title, model, date); resolves with its id. */
+export async function chooseConversation(s: Services, title: string, id?: string): Promise<string | undefined> {
+  if (typeof id === 'string') return id;
+  const items = s.chat.listConversations().map((c) => ({
+    label: c.title,
+    description: [c.model, relativeTime(c.updatedAt, Date.now())].filter(Boolean).join(' · '),
+    detail: `${c.messageCount} message${c.messageCount === 1 ? '' : 's'}`,
+    id: c.id,
+  }));
+  if (!items.length) {
+    void vscode.window.showInformationMessage('There are no conversations yet.');
+    return undefined;
+  }
+  const choice = await vscode.window.showQuickPick(items, { title, placeHolder: 'Search conversations by title', matchOnDescription: true });
+  return choice?.id;
+}

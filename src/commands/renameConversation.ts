@@ -1,0 +1,16 @@
+/** "Rename Conversation…". */
+import * as vscode from 'vscode';
+import { chooseConversation } from './conversationPicker';
+import type { Services } from './services';
+
+/** Renames a conversation; with `title` given, no prompt is shown. */
+export async function renameConversation(s: Services, id?: string, title?: string): Promise<void> {
+  const chosen = await chooseConversation(s, 'Ollama Chat: Rename Conversation', id ?? s.chat.activeConversationId());
+  const conversation = chosen ? s.chat.getConversation(chosen) : undefined;
+  if (!chosen || !conversation) return;
+  const newTitle = title ?? await vscode.window.showInputBox({
+    title: 'Rename Conversation', value: conversation.title, prompt: 'New title',
+    validateInput: (v) => (v.trim() ? undefined : 'The title cannot be empty.'),
+  });
+  if (newTitle?.trim()) await s.chat.renameConversation(chosen, newTitle);
+}

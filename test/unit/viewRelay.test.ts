@@ -1,0 +1,121 @@
+/**
+ * The host side of the chat view without VS Code: the ready handshake, what a (re)loaded webview is sent, the
+ * order of streamed text and final messages, one-shot requests held until a webview is ready, and the files
+ * attached to the next message. Against the real chat service, ollama client and the project's Ollama simulator.
+ */
+import * as assert from 'node:assert/strict';
+import { ChatService } from '../../src/core/chat/chatService';
+import { ConversationStore } from '../../src/core/conversations/conversationStore';
+import { OllamaClient } from '../../src/core/ollama/ollamaClient';
+import { createAttachment } from '../../src/core/prompts/attachments';
+import type { Settings } from '../../src/core/settings/config';
+import { ViewRelay } from '../../src/core/view/viewRelay';
+import type { HostMessage } from '../../src/shared/protocol';
+import { MemoryStore } from '../fixtures/memoryStore';
+import { OllamaTestServer } from '../fixtures/ollamaServer';
+
+describe('ViewRelay: what the chat view is told, and when', () => {
+  let server: OllamaTestServer;
+  let chat: ChatService;
+  let relay: ViewRelay;
+  let posted: HostMessage[];
+  const types = () => posted.map((m) => m.type);
+  const port = (message: HostMessage) => posted.push(structuredClone(message));
+
+  beforeEach(async () => {
+    server = await OllamaTestServer.start();
+    const settings: Settings = { host: server.url, model: 'mistral', systemPrompt: 'Be brief.', options: {}, keepAlive: '5m' };
+    const store = new ConversationStore(new MemoryStore());
+    await store.load();
+    chat = new ChatService(store, new OllamaClient(() => ({ host: settings.host })), () => settings);
+    relay = new ViewRelay(chat, { model: () => settings.model, systemPrompt: () => ({ text: settings.systemPrompt, source: 'user' }) });
+    posted = [];
+  });
+
+  afterEach(async () => {
+    chat.stop();
+    relay.dispose();
+    await server.stop();
+  });
+
+  it('sends nothing before the webview says ready, then a snapshot with everything', async () => {
+    relay.connect(port);
+    const { id } = await chat.startConversation();
+    await chat.sendMessage(id, 'Hello');
+    assert.deepEqual(posted, [], 'nothing is posted to a webview that is still loading');
+    relay.viewReady();
+    assert.deepEqual(types(), ['snapshot']);
+    const [snapshot] = posted as Extract<HostMessage, { type: 'snapshot' }>[];
+    assert.equal(snapshot.state.conversation?.id, id);
+    assert.deepEqual(snapshot.state.conversation?.messages.map((m) => m.role), ['user', 'assistant']);
+    assert.deepEqual(snapshot.state.systemPrompt, { text: 'Be brief.', source: 'user' });
+    assert.equal(snapshot.state.model, 'mistral');
+  });
+
+  it('holds "focus the input" until the view is ready (the view was closed or hidden), and sends it once', async () => {
+    relay.request({ type: 'focusInput' });
+    relay.connect(port);
+    relay.request({ type: 'focusInput' });
+    assert.deepEqual(posted, []);
+    relay.viewReady();
+    assert.deepEqual(types(), ['snapshot', 'focusInput'], 'after the snapshot, so the input exists');
+    relay.connect(port); // hidden: the webview is destroyed, and reloads when shown
+    relay.viewReady();
+    assert.deepEqual(types(), ['snapshot', 'focusInput', 'snapshot'], 'a request is delivered once');
+    relay.request({ type: 'focusInput' });
+    assert.deepEqual(types(), ['snapshot', 'focusInput', 'snapshot', 'focusInput'], 'a ready view gets it at once');
+  });
+
+  it('relays a streaming reply in order: every delta before the final message, no text lost', async () => {
+    relay.connect(port);
+    relay.viewReady();
+    const { id } = await chat.startConversation();
+    posted = [];
+    const reply = await relay.send('Stream this [[long:300]]');
+    const streamed = posted.flatMap((m) => (m.type === 'delta' && m.messageId === reply.id ? [m.content] : [])).join('');
+    assert.equal(streamed, reply.content, 'the deltas add up to the reply');
+    const lastDelta = types().lastIndexOf('delta');
+    const final = posted.findIndex((m) => m.type === 'message' && m.message.id === reply.id && m.message.status === 'complete');
+    assert.ok(final > lastDelta, `the final message comes after the last delta (${types().join(', ')})`);
+    assert.equal(chat.getConversation(id)?.messages.length, 2);
+  });
+
+  it('a view that reloads mid-reply gets the text so far in its snapshot, then only what is new', async function () {
+    this.timeout(10_000);
+    relay.connect(port);
+    relay.viewReady();
+    const { id } = await chat.startConversation();
+    const reply = relay.send('Slowly [[slow]]');
+    const request = await server.waitForRequest((r) => r.path === '/api/chat');
+    while (request.tokensSent < 3) await new Promise((resolve) => setTimeout(resolve, 20));
+    relay.connect(port); // hidden
+    posted = [];
+    relay.viewReady();
+    const [snapshot] = posted as Extract<HostMessage, { type: 'snapshot' }>[];
+    const partial = snapshot.state.conversation!.messages[1];
+    assert.equal(snapshot.state.stream?.conversationId, id);
+    chat.stop(id);
+    const final = await reply;
+    const after = posted.slice(1).flatMap((m) => (m.type === 'delta' ? [m.content] : [])).join('');
+    assert.equal(partial.content + after, final.content, 'snapshot text + later deltas = the reply');
+  });
+
+  it('sends the attached files with the next message only, and lets them go once it was accepted', async () => {
+    relay.connect(port);
+    relay.viewReady();
+    relay.addAttachment(createAttachment('src/a.ts', 'typescript', 'export const a = 1;\n'));
+    relay.addAttachment(createAttachment('src/b.ts', 'typescript', 'export const b = 2;\n'));
+    const b = (posted.at(-1) as Extract<HostMessage, { type: 'attachments' }>).attachments[1];
+    relay.removeAttachment(b.id);
+    assert.deepEqual((posted.at(-1) as Extract<HostMessage, { type: 'attachments' }>).attachments.map((a) => a.name), ['src/a.ts']);
+    await relay.send('Explain');
+    const request = server.requests.filter((r) => r.path === '/api/chat').pop()!;
+    const prompt = (request.body as { messages: { content: string }[] }).messages.at(-1)!.content;
+    assert.match(prompt, /export const a = 1;/);
+    assert.doesNotMatch(prompt, /export const b = 2;/);
+    assert.ok(posted.some((m) => m.type === 'attachments' && m.attachments.length === 0), 'the chips are cleared');
+    await relay.send('And now?');
+    const next = server.requests.filter((r) => r.path === '/api/chat').pop()!;
+    assert.doesNotMatch((next.body as { messages: { content: string }[] }).messages.at(-1)!.content, /export const a/);
+  });
+});
