@@ -3,6 +3,7 @@
  * Imported by both bundles. Messages from the webview are untrusted: `parseWebviewMessage` validates them.
  */
 import type { ChatMessage, Conversation, ConversationSummary, ErrorActionId, UserFacingError } from './types';
+import { ERROR_ACTION_IDS } from './types';
 
 /** Where the reply being generated is. `waiting`: request sent, no token yet (model may be loading). */
 export interface StreamInfo {
@@ -57,8 +58,6 @@ export type HostMessage =
   | { type: 'stream'; stream: StreamInfo | null }
   | { type: 'history'; conversations: ConversationSummary[] }
   | { type: 'error'; error: UserFacingError | null }
-  /** Put text in the input box for the user to edit before sending. */
-  | { type: 'prefill'; text: string }
   | { type: 'focusInput' }
   | { type: 'attachments'; attachments: AttachmentInfo[] }
   /** Ids of conversations whose title or messages contain `query`, newest first. */
@@ -92,8 +91,6 @@ export type WebviewMessage =
   /** Part of the view could not be drawn and is shown as plain text (`what`, e.g. "message 3f2…"); for the log. */
   | { type: 'renderError'; what: string; error: string };
 
-const ERROR_ACTIONS: readonly ErrorActionId[] = ['retry', 'pullModel', 'pickModel', 'openSettings', 'showLog'];
-
 /** Longest text accepted from the webview (a pasted file is fine, a runaway one is not). */
 export const MAX_WEBVIEW_TEXT = 4 * 1024 * 1024;
 
@@ -105,6 +102,43 @@ function isId(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= 200;
 }
 
+/** The fields of the webview message of type `T`, besides `type`. */
+type Fields<T extends WebviewMessage['type']> = Omit<Extract<WebviewMessage, { type: T }>, 'type'>;
+
+/** Reads the fields of one type of message from what the webview posted; undefined when they are not well-formed. */
+type FieldParser<T extends WebviewMessage['type']> = (m: Record<string, unknown>) => Fields<T> | undefined;
+
+const none = () => ({});
+
+/**
+ * One parser per type of webview message. The compiler checks that every type has one and that each returns exactly
+ * the fields of its type: a new message type does not compile until it is parsed here.
+ */
+const PARSERS = {
+  ready: none,
+  stop: none,
+  newConversation: none,
+  pickModel: none,
+  regenerate: none,
+  editSettings: none,
+  send: (m) => (isText(m.text) ? { text: m.text } : undefined),
+  openConversation: (m) => (isId(m.id) ? { id: m.id } : undefined),
+  renameConversation: (m) => (isId(m.id) ? { id: m.id } : undefined),
+  deleteConversation: (m) => (isId(m.id) ? { id: m.id } : undefined),
+  removeAttachment: (m) => (isId(m.id) ? { id: m.id } : undefined),
+  attachFile: (m) => (m.source === 'current' || m.source === 'pick' ? { source: m.source } : undefined),
+  errorAction: (m) => (ERROR_ACTION_IDS.includes(m.action as ErrorActionId) ? { action: m.action as ErrorActionId } : undefined),
+  copy: (m) => (isText(m.text) ? { text: m.text } : undefined),
+  insertCode: (m) => (isText(m.code) ? { code: m.code } : undefined),
+  newFile: (m) => (isText(m.code) && isText(m.language, 100) ? { code: m.code, language: m.language } : undefined),
+  openLink: (m) => (isText(m.href, 8192) ? { href: m.href } : undefined),
+  editAndResend: (m) => (isId(m.messageId) && isText(m.text) ? { messageId: m.messageId, text: m.text } : undefined),
+  selectVersion: (m) => (isId(m.messageId) && Number.isSafeInteger(m.version) && (m.version as number) >= 0
+    ? { messageId: m.messageId, version: m.version as number } : undefined),
+  search: (m) => (isText(m.query, 1000) ? { query: m.query } : undefined),
+  renderError: (m) => (isText(m.what, 300) && isText(m.error, 2000) ? { what: m.what, error: m.error } : undefined),
+} satisfies { [T in WebviewMessage['type']]: FieldParser<T> };
+
 /**
  * Returns the message if it is a well-formed `WebviewMessage`, else `undefined`.
  * Only the fields of the known shape are kept, so extra properties never reach the host's logic.
@@ -112,53 +146,10 @@ function isId(value: unknown): value is string {
 export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const m = raw as Record<string, unknown>;
-  switch (m.type) {
-    case 'ready':
-    case 'stop':
-    case 'newConversation':
-    case 'pickModel':
-    case 'regenerate':
-    case 'editSettings':
-      return { type: m.type };
-    case 'attachFile':
-      return m.source === 'current' || m.source === 'pick' ? { type: 'attachFile', source: m.source } : undefined;
-    case 'removeAttachment':
-      return isId(m.id) ? { type: 'removeAttachment', id: m.id } : undefined;
-    case 'send':
-      return isText(m.text) ? { type: 'send', text: m.text } : undefined;
-    case 'openConversation':
-    case 'renameConversation':
-    case 'deleteConversation':
-      return isId(m.id) ? { type: m.type, id: m.id } : undefined;
-    case 'errorAction':
-      return ERROR_ACTIONS.includes(m.action as ErrorActionId)
-        ? { type: 'errorAction', action: m.action as ErrorActionId }
-        : undefined;
-    case 'copy':
-      return isText(m.text) ? { type: 'copy', text: m.text } : undefined;
-    case 'insertCode':
-      return isText(m.code) ? { type: 'insertCode', code: m.code } : undefined;
-    case 'newFile':
-      return isText(m.code) && isText(m.language, 100)
-        ? { type: 'newFile', code: m.code, language: m.language }
-        : undefined;
-    case 'openLink':
-      return isText(m.href, 8192) ? { type: 'openLink', href: m.href } : undefined;
-    case 'editAndResend':
-      return isId(m.messageId) && isText(m.text)
-        ? { type: 'editAndResend', messageId: m.messageId, text: m.text }
-        : undefined;
-    case 'selectVersion':
-      return isId(m.messageId) && Number.isSafeInteger(m.version) && (m.version as number) >= 0
-        ? { type: 'selectVersion', messageId: m.messageId, version: m.version as number }
-        : undefined;
-    case 'search':
-      return isText(m.query, 1000) ? { type: 'search', query: m.query } : undefined;
-    case 'renderError':
-      return isText(m.what, 300) && isText(m.error, 2000) ? { type: 'renderError', what: m.what, error: m.error } : undefined;
-    default:
-      return undefined;
-  }
+  if (typeof m.type !== 'string' || !Object.hasOwn(PARSERS, m.type)) return undefined;
+  const type = m.type as WebviewMessage['type'];
+  const fields = (PARSERS[type] as FieldParser<typeof type>)(m);
+  return fields ? ({ type, ...fields } as WebviewMessage) : undefined;
 }
 
 /** Compile-time exhaustiveness check for `switch` over a union. */

@@ -5,13 +5,15 @@
  */
 
 /** Who wrote a message. */
-export type Role = 'user' | 'assistant' | 'system';
+export const ROLES = ['user', 'assistant', 'system'] as const;
+export type Role = (typeof ROLES)[number];
 
 /**
  * Lifecycle of an assistant message. `streaming` is only seen while a reply arrives (and is persisted as such so a
  * window reload keeps the partial text); on load a `streaming` message without a live request becomes `stopped`.
  */
-export type MessageStatus = 'complete' | 'stopped' | 'error' | 'streaming';
+export const MESSAGE_STATUSES = ['complete', 'stopped', 'error', 'streaming'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /** Figures from Ollama's final stream chunk, converted from nanoseconds to milliseconds. */
 export interface GenerationStats {
@@ -110,13 +112,21 @@ export interface ModelDto {
   modifiedAt?: string;
 }
 
-/** Stable names of the actions offered with an inline error. */
-export type ErrorActionId = 'retry' | 'pullModel' | 'pickModel' | 'openSettings' | 'showLog';
+/** Stable names of the ways forward offered with an error (buttons in the view and in notifications). */
+export const ERROR_ACTION_IDS = ['retry', 'pullModel', 'pickModel', 'openSettings', 'showLog'] as const;
+export type ErrorActionId = (typeof ERROR_ACTION_IDS)[number];
+
+/** Stable categories of errors; tests and the webview may rely on them. */
+export const ERROR_KINDS = [
+  'invalidHost', 'redirected', 'notRunning', 'modelNotFound', 'busy', 'streamBroken', 'badRequest', 'serverError',
+  'invalidPrompt', 'replyInProgress', 'unknown',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 /** An error as the user sees it: plain words and a way forward. */
 export interface UserFacingError {
-  /** Short category, stable for tests: see `ErrorKind` in services/errors.ts. */
-  kind: string;
+  /** Short category, stable for tests. */
+  kind: ErrorKind;
   /** One or two sentences in user words. */
   message: string;
   /** Extra facts (host tried, server's own message). Rendered as text, never as HTML. */

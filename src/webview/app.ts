@@ -56,8 +56,6 @@ export class App {
         return this.history.setConversations(message.conversations, this.conversationId);
       case 'error':
         return this.banner.show(message.error);
-      case 'prefill':
-        return this.composer.prefill(message.text);
       case 'focusInput':
         return this.composer.focus();
       case 'searchResults':

@@ -70,14 +70,6 @@ export class Composer {
     this.input.placeholder = `Ask ${model || 'the model'}…`;
   }
 
-  /** Puts text in the box for the user to review and send. */
-  prefill(text: string): void {
-    this.input.value = text;
-    this.onInput();
-    this.focus();
-    this.input.setSelectionRange(text.length, text.length);
-  }
-
   focus(): void {
     this.input.focus();
   }

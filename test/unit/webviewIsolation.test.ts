@@ -30,7 +30,7 @@ function snapshot(conversationId: string, messages: ChatMessage[]): HostMessage 
     ],
     model: 'mistral',
     stream: null,
-    error: { kind: 'unreachable', message: 'Cannot reach Ollama at http://127.0.0.1:11434. Is it running?', actions: [{ id: 'retry', label: 'Retry' }] },
+    error: { kind: 'notRunning', message: 'Cannot reach Ollama at http://127.0.0.1:11434. Is it running?', actions: [{ id: 'retry', label: 'Retry' }] },
     attachments: [{ id: 'file', name: 'src/app.ts', languageId: 'typescript', chars: 120, truncated: false }],
     systemPrompt: null,
   };

@@ -3,26 +3,23 @@
  * object the view, the commands and the public API all call. It owns the streams in flight and tells listeners what
  * changed; it never touches the UI. No `vscode` import, so it runs in plain mocha against the test server.
  */
-import type { Message } from 'ollama';
 import type { StreamInfo } from '../../shared/protocol';
 import { Emitter } from '../../shared/emitter';
-import { DEFAULT_NUM_CTX, fitToContext } from './contextWindow';
 import { addVersion, selectVersion } from '../../shared/replyVersions';
 import type { ChatMessage, Conversation, ConversationSettings, ConversationSummary, ModelDto, ReplyVersion, UserFacingError } from '../../shared/types';
-import type { Settings } from '../settings/config';
-import type { ConversationStore } from '../conversations/conversationStore';
 import { titleFrom } from '../conversations/conversationSchema';
-import { ChatError, describeError, errorText, isAbortError } from '../ollama/errors';
+import type { ConversationStore } from '../conversations/conversationStore';
+import { ChatError, describeError, isAbortError } from '../ollama/errors';
+import { ModelCapabilities } from '../ollama/modelCapabilities';
 import type { OllamaClient } from '../ollama/ollamaClient';
+import type { Settings } from '../settings/config';
+import type { ChatEvent } from './chatEvents';
+import { ErrorBanner } from './errorBanner';
+import { newId } from './ids';
+import { buildPrompt } from './promptBuilder';
+import { ReplyRunner } from './replyRunner';
 
-/** What changed, for the view and for tests. */
-export type ChatEvent =
-  | { type: 'message'; conversationId: string; message: ChatMessage }
-  | { type: 'delta'; conversationId: string; messageId: string; content: string; thinking?: string }
-  | { type: 'stream'; conversationId: string; stream: StreamInfo | null }
-  | { type: 'history' }
-  | { type: 'active'; conversationId: string | undefined }
-  | { type: 'error'; conversationId: string | undefined; error: UserFacingError | null };
+export type { ChatEvent };
 
 /** Options of one message. */
 export interface SendOptions {
@@ -30,38 +27,26 @@ export interface SendOptions {
   model?: string;
 }
 
-interface ActiveStream {
-  controller: AbortController;
-  message: ChatMessage;
-  phase: StreamInfo['phase'];
-  done: Promise<ChatMessage>;
-}
-
-/** How often a streaming reply is written to `workspaceState`, so a window reload keeps what had arrived. */
-const PERSIST_INTERVAL_MS = 500;
-
-let counter = 0;
-/** A short unique id (time + counter + randomness), readable in logs. */
-export function newId(prefix: string): string {
-  counter = (counter + 1) % 1e6;
-  return `${prefix}${Date.now().toString(36)}${counter.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-}
-
-/** Conversations, streaming replies and models. */
+/** Conversations, the replies being written, and models. */
 export class ChatService {
   private readonly events = new Emitter<ChatEvent>();
   readonly onEvent = this.events.event;
-  private readonly streams = new Map<string, ActiveStream>();
-  /** Capabilities per `host|model`, so `/api/show` is asked once per model. */
-  private readonly capabilities = new Map<string, string[]>();
-  private lastError: { conversationId: string | undefined; error: UserFacingError } | null = null;
+  private readonly banner = new ErrorBanner((conversationId, error) => this.events.fire({ type: 'error', conversationId, error }));
+  private readonly replies: ReplyRunner;
 
   constructor(
     private readonly store: ConversationStore,
     private readonly client: OllamaClient,
     private readonly settings: () => Settings,
-    private readonly log: (message: string) => void = () => undefined,
-  ) {}
+    log: (message: string) => void = () => undefined,
+  ) {
+    this.replies = new ReplyRunner({
+      store, client, settings, log,
+      capabilities: new ModelCapabilities(client),
+      fire: (event) => this.events.fire(event),
+      onFailed: (error, conversationId) => this.banner.set(error, conversationId),
+    });
+  }
 
   /** Models installed in Ollama, as `ModelDto`s. Throws a `ChatError` in user words when Ollama cannot be asked. */
   async listModels(): Promise<ModelDto[]> {
@@ -102,7 +87,7 @@ export class ChatService {
   async setActive(id: string | undefined): Promise<void> {
     if (id !== undefined) this.existing(id);
     await this.store.setActiveId(id);
-    if (this.lastError && this.lastError.conversationId !== id) this.setError(null);
+    this.banner.clearUnless(id);
     this.events.fire({ type: 'active', conversationId: id });
   }
 
@@ -134,7 +119,7 @@ export class ChatService {
    */
   async deleteConversation(id: string): Promise<Conversation | undefined> {
     if (!this.store.has(id)) return undefined;
-    await this.stopAndWait(id);
+    await this.replies.stopAndWait(id);
     const conversation = this.getConversation(id);
     if (!conversation) return undefined;
     const wasActive = this.store.activeId() === id;
@@ -159,19 +144,17 @@ export class ChatService {
 
   /** The reply in flight, if any (the view shows one conversation, so at most one matters to it). */
   streamInfo(conversationId: string | undefined): StreamInfo | null {
-    const s = conversationId ? this.streams.get(conversationId) : undefined;
-    return s && conversationId ? { conversationId, messageId: s.message.id, phase: s.phase } : null;
+    return this.replies.info(conversationId);
   }
 
   /** The error banner to show with `conversationId` (or with no conversation). */
   currentError(conversationId: string | undefined): UserFacingError | null {
-    return this.lastError && this.lastError.conversationId === conversationId ? this.lastError.error : null;
+    return this.banner.current(conversationId);
   }
 
   /** Shows (or clears) an error not tied to a reply, e.g. Ollama unreachable when the view opens. */
   setError(error: UserFacingError | null, conversationId = this.store.activeId()): void {
-    this.lastError = error ? { conversationId, error } : null;
-    this.events.fire({ type: 'error', conversationId, error });
+    this.banner.set(error, conversationId);
   }
 
   /**
@@ -233,16 +216,7 @@ export class ChatService {
 
   /** Stops the reply of one conversation, or of all. The partial reply is kept, marked `stopped`. */
   stop(id?: string): void {
-    for (const [conversationId, stream] of this.streams) {
-      if (id === undefined || id === conversationId) stream.controller.abort();
-    }
-  }
-
-  private async stopAndWait(id: string): Promise<void> {
-    const stream = this.streams.get(id);
-    if (!stream) return;
-    stream.controller.abort();
-    await stream.done;
+    this.replies.stop(id);
   }
 
   /**
@@ -250,7 +224,7 @@ export class ChatService {
    * Refused while a reply streams (its text lives in memory until it ends).
    */
   async reloadFromStorage(): Promise<void> {
-    if (this.streams.size) {
+    if (this.replies.running) {
       throw new ChatError('replyInProgress', 'Wait for the reply to finish (or stop it) before reloading the conversations.');
     }
     await this.store.load();
@@ -259,8 +233,8 @@ export class ChatService {
   }
 
   /** Writes every streaming reply as it stands now (called before the extension host goes away). */
-  async flush(): Promise<void> {
-    await Promise.all([...this.streams.keys()].map((id) => this.store.persist(id)));
+  flush(): Promise<void> {
+    return this.replies.flush();
   }
 
   /**
@@ -285,7 +259,7 @@ export class ChatService {
   }
 
   private checkIdle(id: string): void {
-    if (this.streams.has(id)) {
+    if (this.replies.isRunning(id)) {
       throw new ChatError('replyInProgress', 'A reply is still being written in this conversation. Stop it or wait for it to finish.');
     }
   }
@@ -295,53 +269,8 @@ export class ChatService {
     return new ChatError(described.kind, described.message, described.detail);
   }
 
-  /**
-   * The history sent to the model: system prompt, then every message with text (errors without text left out),
-   * trimmed from the oldest turn to fit the context window. `notice` says what was left out, if anything.
-   */
-  private historyFor(conversation: Conversation): { messages: Message[]; notice?: string } {
-    const systemPrompt = conversation.settings?.systemPrompt ?? this.settings().systemPrompt;
-    const messages: Message[] = systemPrompt.trim() ? [{ role: 'system', content: systemPrompt }] : [];
-    for (const m of conversation.messages) {
-      if (m.content) messages.push({ role: m.role, content: m.content });
-    }
-    const numCtx = Number(this.optionsFor(conversation)?.num_ctx) || DEFAULT_NUM_CTX;
-    const fitted = fitToContext(messages, numCtx);
-    const notices: string[] = [];
-    if (fitted.dropped) {
-      notices.push(`The ${fitted.dropped} oldest message${fitted.dropped === 1 ? ' was' : 's were'} left out to fit the model's context window (num_ctx ${numCtx}).`);
-    }
-    if (fitted.overflow) {
-      notices.push(`Your message is longer than the context window (about ${fitted.estimatedTokens} tokens for num_ctx ${numCtx}); Ollama may cut it. Raise num_ctx in the settings.`);
-    }
-    return { messages: fitted.messages, notice: notices.join(' ') || undefined };
-  }
-
-  private optionsFor(conversation: Conversation): Record<string, unknown> | undefined {
-    const options: Record<string, unknown> = { ...this.settings().options };
-    if (conversation.settings?.temperature !== undefined) options.temperature = conversation.settings.temperature;
-    if (conversation.settings?.numCtx !== undefined) options.num_ctx = conversation.settings.numCtx;
-    return Object.keys(options).length ? options : undefined;
-  }
-
-  /** Whether to ask for separate reasoning: only models that say they can think (asked once per model). */
-  private async wantsThinking(model: string, signal: AbortSignal): Promise<boolean> {
-    const key = `${this.settings().host}|${model}`;
-    let caps = this.capabilities.get(key);
-    if (!caps) {
-      try {
-        caps = await this.client.capabilities(model, signal);
-        this.capabilities.set(key, caps);
-      } catch {
-        return false; // the chat request that follows reports the real problem (model missing, Ollama down)
-      }
-    }
-    return caps.includes('thinking');
-  }
-
   /** Starts a reply: a new message, or a new version of `previous` (which stays one click away). */
   private reply(conversation: Conversation, model: string, previous?: ChatMessage): Promise<ChatMessage> {
-    const id = conversation.id;
     const fresh: ReplyVersion = { content: '', timestamp: Date.now(), model, status: 'streaming' };
     let message: ChatMessage;
     if (previous) {
@@ -351,71 +280,11 @@ export class ChatService {
       message = { id: newId('m'), role: 'assistant', ...fresh };
       conversation.messages.push(message);
     }
-    // The new reply has no text yet, so the history leaves it (and the version it replaces) out.
-    const { messages: history, notice } = this.historyFor(conversation);
-    if (notice) message.notice = notice;
+    // The new reply has no text yet, so the prompt leaves it (and the version it replaces) out.
+    const prompt = buildPrompt(conversation, this.settings());
+    if (prompt.notice) message.notice = prompt.notice;
     conversation.updatedAt = message.timestamp;
-    const controller = new AbortController();
-    const stream: ActiveStream = { controller, message, phase: 'waiting', done: Promise.resolve(message) };
-    this.streams.set(id, stream);
-    if (this.lastError) this.setError(null);
-    this.events.fire({ type: 'message', conversationId: id, message: structuredClone(message) });
-    this.events.fire({ type: 'stream', conversationId: id, stream: this.streamInfo(id) });
-    this.events.fire({ type: 'history' });
-    stream.done = this.run(conversation, stream, history, model);
-    return stream.done;
-  }
-
-  private async run(conversation: Conversation, stream: ActiveStream, history: Message[], model: string): Promise<ChatMessage> {
-    const id = conversation.id;
-    const { message, controller } = stream;
-    const started = Date.now();
-    let lastPersist = started;
-    let error: UserFacingError | undefined;
-    try {
-      await this.store.persist(id);
-      const think = await this.wantsThinking(model, controller.signal);
-      for await (const chunk of this.client.chat({
-        model, messages: history, options: this.optionsFor(conversation), keepAlive: this.settings().keepAlive,
-        think: think || undefined, signal: controller.signal,
-      })) {
-        if (chunk.type === 'done') {
-          message.stats = { ...chunk.stats, timeToFirstTokenMs: message.stats?.timeToFirstTokenMs };
-          continue;
-        }
-        if (stream.phase === 'waiting') {
-          stream.phase = 'streaming';
-          message.stats = { evalCount: 0, promptEvalCount: 0, totalDurationMs: 0, loadDurationMs: 0, evalDurationMs: 0, tokensPerSecond: 0, timeToFirstTokenMs: Date.now() - started };
-          this.events.fire({ type: 'stream', conversationId: id, stream: this.streamInfo(id) });
-        }
-        message.content += chunk.content;
-        if (chunk.thinking) message.thinking = (message.thinking ?? '') + chunk.thinking;
-        this.events.fire({ type: 'delta', conversationId: id, messageId: message.id, content: chunk.content, thinking: chunk.thinking });
-        const now = Date.now();
-        if (now - lastPersist >= PERSIST_INTERVAL_MS) {
-          lastPersist = now;
-          void this.store.persist(id);
-        }
-      }
-      message.status = 'complete';
-    } catch (err) {
-      if (controller.signal.aborted) {
-        message.status = 'stopped';
-      } else {
-        error = describeError(err, { host: this.settings().host, model });
-        message.status = 'error';
-        message.error = errorText(error);
-        this.log(`Reply in ${id} failed (${error.kind}): ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
-      }
-    } finally {
-      this.streams.delete(id);
-    }
-    conversation.updatedAt = Date.now();
-    await this.store.persist(id);
-    this.events.fire({ type: 'message', conversationId: id, message: structuredClone(message) });
-    this.events.fire({ type: 'stream', conversationId: id, stream: null });
-    this.events.fire({ type: 'history' });
-    if (error) this.setError(error, id);
-    return structuredClone(message);
+    this.banner.clear();
+    return this.replies.start(conversation, message, prompt, model);
   }
 }

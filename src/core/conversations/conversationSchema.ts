@@ -5,9 +5,8 @@
  * Unknown fields are left out. No `vscode` import.
  */
 import type { ChatMessage, Conversation, ConversationSettings, GenerationStats, MessageStatus, ReplyVersion, Role } from '../../shared/types';
+import { MESSAGE_STATUSES, ROLES } from '../../shared/types';
 
-const ROLES: readonly Role[] = ['user', 'assistant', 'system'];
-const STATUSES: readonly MessageStatus[] = ['complete', 'stopped', 'error', 'streaming'];
 const STAT_COUNTS = ['evalCount', 'promptEvalCount', 'totalDurationMs', 'loadDurationMs', 'evalDurationMs', 'tokensPerSecond'] as const;
 const TITLE_LENGTH = 60;
 const MAX_TITLE_LENGTH = 200;
@@ -79,7 +78,7 @@ function validReply(raw: Fields, path: string, problems: Problems, streamingAllo
   const reply: ReplyVersion = { content: raw.content, timestamp: problems.field(raw, 'timestamp', isAmount, path) ?? 0 };
   const model = problems.field(raw, 'model', isText, path);
   if (model !== undefined) reply.model = model;
-  const status = problems.field(raw, 'status', (v): v is MessageStatus => STATUSES.includes(v as MessageStatus), path);
+  const status = problems.field(raw, 'status', (v): v is MessageStatus => MESSAGE_STATUSES.includes(v as MessageStatus), path);
   if (status === 'streaming' && !streamingAllowed) {
     problems.add(`${path}status`);
     reply.status = 'stopped';

@@ -2,21 +2,7 @@
  * The one place where failures become user words: every error from the Ollama client, the settings or the store
  * passes through `describeError` before it reaches the chat view, a notification or the API.
  */
-import type { UserFacingError } from '../../shared/types';
-
-/** Stable categories; tests and the webview may rely on them. */
-export type ErrorKind =
-  | 'invalidHost'
-  | 'redirected'
-  | 'notRunning'
-  | 'modelNotFound'
-  | 'busy'
-  | 'streamBroken'
-  | 'badRequest'
-  | 'serverError'
-  | 'invalidPrompt'
-  | 'replyInProgress'
-  | 'unknown';
+import type { ErrorKind, UserFacingError } from '../../shared/types';
 
 /** An error that already carries user words (thrown by our own code). */
 export class ChatError extends Error {
@@ -53,7 +39,7 @@ export function isAbortError(err: unknown): boolean {
 }
 
 /** The model named in the settings or the request is not installed: offer to pull it or pick another. */
-export function modelNotFoundError(ctx: ErrorContext, serverMessage?: string): UserFacingError & { kind: ErrorKind } {
+export function modelNotFoundError(ctx: ErrorContext, serverMessage?: string): UserFacingError {
   return {
     kind: 'modelNotFound',
     message: `The model "${ctx.model}" is not installed in Ollama at ${ctx.host}.`,
@@ -78,7 +64,7 @@ function clip(text: string, max = 300): string {
  * `ResponseError` (`status_code`), `TypeError: fetch failed` with a socket cause, `TypeError: terminated`,
  * "Did not receive done…", and plain `Error(message)` for an `{"error"}` line mid-stream.
  */
-export function describeError(err: unknown, ctx: ErrorContext): UserFacingError & { kind: ErrorKind } {
+export function describeError(err: unknown, ctx: ErrorContext): UserFacingError {
   const retry = { id: 'retry', label: 'Retry' } as const;
   if (err instanceof ChatError) {
     const actions: UserFacingError['actions'] =

@@ -1,0 +1,46 @@
+/**
+ * What a conversation sends to the model for its next reply: the system prompt (the conversation's own, else the
+ * settings'), every message with text as shown (the shown version of each reply; errors without text left out), the
+ * options (settings, then the conversation's temperature and context window), trimmed from the oldest turn to fit the
+ * context window. Pure: the same conversation and settings always give the same prompt.
+ */
+import type { Message } from 'ollama';
+import type { Conversation } from '../../shared/types';
+import type { Settings } from '../settings/config';
+import { DEFAULT_NUM_CTX, fitToContext } from './contextWindow';
+
+/** A prompt ready for the Ollama client. */
+export interface Prompt {
+  messages: Message[];
+  options: Record<string, unknown> | undefined;
+  /** What the user should know about it (turns left out, a message longer than the window), if anything. */
+  notice?: string;
+}
+
+/** The Ollama options of a conversation: the settings', with the conversation's own temperature and context window. */
+export function optionsFor(conversation: Conversation, settings: Settings): Record<string, unknown> | undefined {
+  const options: Record<string, unknown> = { ...settings.options };
+  if (conversation.settings?.temperature !== undefined) options.temperature = conversation.settings.temperature;
+  if (conversation.settings?.numCtx !== undefined) options.num_ctx = conversation.settings.numCtx;
+  return Object.keys(options).length ? options : undefined;
+}
+
+/** Builds the prompt for the next reply of `conversation`. */
+export function buildPrompt(conversation: Conversation, settings: Settings): Prompt {
+  const systemPrompt = conversation.settings?.systemPrompt ?? settings.systemPrompt;
+  const messages: Message[] = systemPrompt.trim() ? [{ role: 'system', content: systemPrompt }] : [];
+  for (const m of conversation.messages) {
+    if (m.content) messages.push({ role: m.role, content: m.content });
+  }
+  const options = optionsFor(conversation, settings);
+  const numCtx = Number(options?.num_ctx) || DEFAULT_NUM_CTX;
+  const fitted = fitToContext(messages, numCtx);
+  const notices: string[] = [];
+  if (fitted.dropped) {
+    notices.push(`The ${fitted.dropped} oldest message${fitted.dropped === 1 ? ' was' : 's were'} left out to fit the model's context window (num_ctx ${numCtx}).`);
+  }
+  if (fitted.overflow) {
+    notices.push(`Your message is longer than the context window (about ${fitted.estimatedTokens} tokens for num_ctx ${numCtx}); Ollama may cut it. Raise num_ctx in the settings.`);
+  }
+  return { messages: fitted.messages, options, notice: notices.join(' ') || undefined };
+}

@@ -1,0 +1,149 @@
+/**
+ * The replies being written: at most one streaming request per conversation, its text appended to the message as
+ * it arrives (and written to storage every half second, so a window reload keeps it), Stop that aborts the HTTP
+ * request and keeps the text, and the outcome (complete, stopped, or the error in user words) stored with it.
+ */
+import type { StreamInfo } from '../../shared/protocol';
+import type { ChatMessage, Conversation, UserFacingError } from '../../shared/types';
+import type { ConversationStore } from '../conversations/conversationStore';
+import { describeError, errorText } from '../ollama/errors';
+import type { ModelCapabilities } from '../ollama/modelCapabilities';
+import type { OllamaClient } from '../ollama/ollamaClient';
+import type { Settings } from '../settings/config';
+import type { ChatEvent } from './chatEvents';
+import type { Prompt } from './promptBuilder';
+
+/** How often a streaming reply is written to `workspaceState`, so a window reload keeps what had arrived. */
+const PERSIST_INTERVAL_MS = 500;
+
+interface ActiveStream {
+  controller: AbortController;
+  message: ChatMessage;
+  phase: StreamInfo['phase'];
+  done: Promise<ChatMessage>;
+}
+
+/** What the runner works with. */
+export interface ReplyRunnerDeps {
+  store: ConversationStore;
+  client: OllamaClient;
+  capabilities: ModelCapabilities;
+  settings: () => Settings;
+  /** Tells the chat service's listeners what changed. */
+  fire: (event: ChatEvent) => void;
+  /** A reply failed: the error, in user words, for the banner of its conversation. */
+  onFailed: (error: UserFacingError, conversationId: string) => void;
+  log: (message: string) => void;
+}
+
+export class ReplyRunner {
+  private readonly streams = new Map<string, ActiveStream>();
+
+  constructor(private readonly deps: ReplyRunnerDeps) {}
+
+  /** Whether a reply is being written in the conversation `id`. */
+  isRunning(id: string): boolean {
+    return this.streams.has(id);
+  }
+
+  /** How many replies are being written. */
+  get running(): number {
+    return this.streams.size;
+  }
+
+  /** Where the reply of `conversationId` is, or null when none is being written. */
+  info(conversationId: string | undefined): StreamInfo | null {
+    const s = conversationId ? this.streams.get(conversationId) : undefined;
+    return s && conversationId ? { conversationId, messageId: s.message.id, phase: s.phase } : null;
+  }
+
+  /**
+   * Streams the reply to `prompt` into `message` (already in `conversation`, empty, `streaming`). Resolves with a copy
+   * of the stored message when the reply ends: `complete`, `stopped` or `error`, with what arrived kept.
+   */
+  start(conversation: Conversation, message: ChatMessage, prompt: Prompt, model: string): Promise<ChatMessage> {
+    const id = conversation.id;
+    const stream: ActiveStream = { controller: new AbortController(), message, phase: 'waiting', done: Promise.resolve(message) };
+    this.streams.set(id, stream);
+    this.deps.fire({ type: 'message', conversationId: id, message: structuredClone(message) });
+    this.deps.fire({ type: 'stream', conversationId: id, stream: this.info(id) });
+    this.deps.fire({ type: 'history' });
+    stream.done = this.run(conversation, stream, prompt, model);
+    return stream.done;
+  }
+
+  /** Stops the reply of one conversation, or of all. The partial reply is kept, marked `stopped`. */
+  stop(id?: string): void {
+    for (const [conversationId, stream] of this.streams) {
+      if (id === undefined || id === conversationId) stream.controller.abort();
+    }
+  }
+
+  /** Stops the reply of `id` and waits until it is stored with all that arrived. */
+  async stopAndWait(id: string): Promise<void> {
+    const stream = this.streams.get(id);
+    if (!stream) return;
+    stream.controller.abort();
+    await stream.done;
+  }
+
+  /** Writes every streaming reply as it stands now (called before the extension host goes away). */
+  async flush(): Promise<void> {
+    await Promise.all([...this.streams.keys()].map((id) => this.deps.store.persist(id)));
+  }
+
+  private async run(conversation: Conversation, stream: ActiveStream, prompt: Prompt, model: string): Promise<ChatMessage> {
+    const { store, client, capabilities, settings, fire } = this.deps;
+    const id = conversation.id;
+    const { message, controller } = stream;
+    const started = Date.now();
+    let lastPersist = started;
+    let error: UserFacingError | undefined;
+    try {
+      await store.persist(id);
+      // Separate reasoning is asked only of models that say they can think (Ollama refuses `think` otherwise).
+      const think = await capabilities.has(settings().host, model, 'thinking', controller.signal);
+      for await (const chunk of client.chat({
+        model, messages: prompt.messages, options: prompt.options, keepAlive: settings().keepAlive,
+        think: think || undefined, signal: controller.signal,
+      })) {
+        if (chunk.type === 'done') {
+          message.stats = { ...chunk.stats, timeToFirstTokenMs: message.stats?.timeToFirstTokenMs };
+          continue;
+        }
+        if (stream.phase === 'waiting') {
+          stream.phase = 'streaming';
+          message.stats = { evalCount: 0, promptEvalCount: 0, totalDurationMs: 0, loadDurationMs: 0, evalDurationMs: 0, tokensPerSecond: 0, timeToFirstTokenMs: Date.now() - started };
+          fire({ type: 'stream', conversationId: id, stream: this.info(id) });
+        }
+        message.content += chunk.content;
+        if (chunk.thinking) message.thinking = (message.thinking ?? '') + chunk.thinking;
+        fire({ type: 'delta', conversationId: id, messageId: message.id, content: chunk.content, thinking: chunk.thinking });
+        const now = Date.now();
+        if (now - lastPersist >= PERSIST_INTERVAL_MS) {
+          lastPersist = now;
+          void store.persist(id);
+        }
+      }
+      message.status = 'complete';
+    } catch (err) {
+      if (controller.signal.aborted) {
+        message.status = 'stopped';
+      } else {
+        error = describeError(err, { host: settings().host, model });
+        message.status = 'error';
+        message.error = errorText(error);
+        this.deps.log(`Reply in ${id} failed (${error.kind}): ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
+      }
+    } finally {
+      this.streams.delete(id);
+    }
+    conversation.updatedAt = Date.now();
+    await store.persist(id);
+    fire({ type: 'message', conversationId: id, message: structuredClone(message) });
+    fire({ type: 'stream', conversationId: id, stream: null });
+    fire({ type: 'history' });
+    if (error) this.deps.onFailed(error, id);
+    return structuredClone(message);
+  }
+}

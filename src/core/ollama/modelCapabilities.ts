@@ -1,0 +1,26 @@
+/** What each model can do (`/api/show` capabilities: `thinking`, `vision`, `tools`, …), asked once per host and model. */
+import type { OllamaClient } from './ollamaClient';
+
+export class ModelCapabilities {
+  private readonly known = new Map<string, string[]>();
+
+  constructor(private readonly client: OllamaClient) {}
+
+  /**
+   * Whether `model` on `host` lists `capability`. When Ollama cannot be asked the answer is no (and not remembered):
+   * the request that follows reports the real problem (model missing, Ollama down).
+   */
+  async has(host: string, model: string, capability: string, signal?: AbortSignal): Promise<boolean> {
+    const key = `${host}|${model}`;
+    let capabilities = this.known.get(key);
+    if (!capabilities) {
+      try {
+        capabilities = await this.client.capabilities(model, signal);
+        this.known.set(key, capabilities);
+      } catch {
+        return false;
+      }
+    }
+    return capabilities.includes(capability);
+  }
+}
