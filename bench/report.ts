@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-/** A target from issue 7, checked against a figure's value or its ratio to the baseline. */
+/** A goal, checked against a figure's value or its ratio to the baseline. */
 export interface Goal {
   /** How the goal reads in the table, e.g. `ratio ≥ 0.95`. */
   text: string;
@@ -14,7 +14,7 @@ export interface Goal {
 
 /** One measured number. */
 export interface Figure {
-  /** Which part of issue 7 it belongs to, e.g. `Streaming`. */
+  /** The area it belongs to, e.g. `Streaming`. */
   area: string;
   measure: string;
   /** `null` when the measurement could not be made (see `note`). */

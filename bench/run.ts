@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (issues 7 and 13): measures the extension against baselines taken in the same run, prints a
+ * `npm run bench`: measures the extension against baselines taken in the same run, prints a
  * Markdown table with the machine's load and writes `test-results/bench.json`.
  *   node out/bench/run.js [--quick] [--only streaming,store,size,render,burst,snapshot,reopen,activation]
  * `--quick` uses smaller sizes and one run where there are three (several minutes: burst, snapshot, reopen and
@@ -38,7 +38,7 @@ const SECTIONS: Section[] = [
   // Packaging builds the production bundles itself.
   { name: 'size', area: 'Size', run: () => benchSize(repoRoot) },
   { name: 'render', area: 'Render', run: (quick) => benchRender(repoRoot, quick), shipping: true },
-  // Issue 13: the shipping extension in real VS Code, driven as a user drives it, against a plain-text floor.
+  // The shipping extension in real VS Code, driven as a user drives it, against a plain-text floor.
   { name: 'burst', area: 'Burst', run: (quick) => benchBurst(repoRoot, quick), shipping: true },
   { name: 'snapshot', area: 'Snapshot', run: (quick) => benchSnapshot(repoRoot, quick), shipping: true },
   { name: 'reopen', area: 'Reopen', run: (quick) => benchReopen(repoRoot, quick), shipping: true },

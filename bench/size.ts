@@ -1,5 +1,5 @@
 /**
- * Issue 7, goal 5: `npm run package` (production bundles + vsce), then the VSIX size, both bundle sizes, and what
+ * Size: `npm run package` (production bundles + vsce), then the VSIX size, both bundle sizes, and what
  * the VSIX contains: the bundles, media and manifest must be in, sources, tests, maps and tooling must not.
  */
 import { readdirSync, statSync } from 'node:fs';

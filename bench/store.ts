@@ -1,5 +1,5 @@
 /**
- * Issue 7, goals 3 and 6 (host side): history with 500 conversations of 50 messages against the same operations
+ * Store (host side): history with 500 conversations of 50 messages against the same operations
  * with 10 conversations — listing, opening one, load time, bytes written per appended message — and the host heap
  * the loaded history takes.
  */
@@ -9,7 +9,7 @@ import { MemoryStore } from '../test/fixtures/memoryStore';
 import { OllamaTestServer } from '../test/fixtures/ollamaServer';
 import { longReplyTokens } from '../test/fixtures/replies';
 import { createChatService, MODEL } from './chatHost';
-import { CountingWebview, HostViewRelay } from './hostView';
+import { CountingWebview, openViewRelay } from './hostView';
 import { heapUsedAfterGc, median, medianTimeSync, timed } from './measure';
 import { atMost, none, ratioAtMost, type Figure, type SectionResult } from './report';
 
@@ -76,7 +76,7 @@ async function measureHistory(count: number, serverUrl: string): Promise<Measure
   const store = await loadStore();
   const loaded = heapUsedAfterGc();
   const chat = createChatService(store, serverUrl);
-  const relay = new HostViewRelay(chat, MODEL, new CountingWebview().post);
+  const relay = openViewRelay(chat, MODEL, new CountingWebview());
   // What the view does whenever the history changes: list, then post the list.
   const listMs = medianTimeSync(() => JSON.stringify({ type: 'history', conversations: chat.listConversations() }), REPEAT);
   // Opening posts a snapshot (the conversation plus the list) from inside setActive.

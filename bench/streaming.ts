@@ -1,5 +1,5 @@
 /**
- * Issue 7, goal 1: tokens/s of a reply through the extension's whole host path (OllamaClient, ChatService,
+ * Streaming: tokens/s of a reply through the extension's whole host path (OllamaClient, ChatService,
  * ConversationStore on a Memento stand-in, DeltaBatcher, JSON posting) against a bare ollama-js `for await` loop
  * on the same test server, which emits tokens as fast as it can from its own process.
  */
@@ -9,7 +9,8 @@ import { ConversationStore } from '../src/core/conversations/conversationStore';
 import { MemoryStore } from '../test/fixtures/memoryStore';
 import { longReplyTokens } from '../test/fixtures/replies';
 import { createChatService, MODEL } from './chatHost';
-import { CountingWebview, HostViewRelay } from './hostView';
+import type { ViewRelay } from '../src/core/view/viewRelay';
+import { CountingWebview, openViewRelay } from './hostView';
 import { median, nowMs } from './measure';
 import { ratioAtLeast, type SectionResult } from './report';
 import { startServerProcess } from './testServerProcess';
@@ -42,12 +43,12 @@ async function bareReply(ollama: Ollama, prompt: string): Promise<string> {
 }
 
 /** The extension's services wired as `activate()` wires them, with a view relay listening. */
-async function extensionHost(url: string): Promise<{ chat: ChatService; relay: HostViewRelay; webview: CountingWebview }> {
+async function extensionHost(url: string): Promise<{ chat: ChatService; relay: ViewRelay; webview: CountingWebview }> {
   const store = new ConversationStore(new MemoryStore());
   await store.load();
   const chat = createChatService(store, url);
   const webview = new CountingWebview();
-  return { chat, relay: new HostViewRelay(chat, MODEL, webview.post), webview };
+  return { chat, relay: openViewRelay(chat, MODEL, webview), webview };
 }
 
 async function extensionReply(chat: ChatService, prompt: string): Promise<string> {

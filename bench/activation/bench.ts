@@ -1,5 +1,5 @@
 /**
- * Issue 7, goal 4, and issue 13: activation in real VS Code (code-server): `activate()` for this extension against
+ * Start-up: activation in real VS Code (code-server): `activate()` for this extension against
  * an empty extension in the same window, as VS Code itself reports it (Running Extensions) and as a probe times it;
  * whether anything loads it while VS Code starts with the chat view closed, and whether activation calls Ollama.
  * Also the activation events from package.json.

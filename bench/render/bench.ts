@@ -1,5 +1,5 @@
 /**
- * Issue 7, goals 2 and 6 (webview side): the real view bundle in Chromium rendering a long markdown reply
+ * Render (webview side): the real view bundle in Chromium rendering a long markdown reply
  * delivered as the host delivers it (a few tokens per delta, one delta per frame) — main-thread time per 1,000
  * tokens at the start against the end, per token overall, the longest task — and the JS heap after many replies.
  * Main-thread time is CPU time of the renderer's main-thread tasks from a trace, so other load on the machine

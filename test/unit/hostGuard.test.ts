@@ -4,7 +4,7 @@ import { describeError, errorText } from '../../src/core/ollama/errors';
 import { OllamaClient } from '../../src/core/ollama/ollamaClient';
 import { OllamaTestServer } from '../fixtures/ollamaServer';
 
-/** Every request the client can make, by the name the issue uses for it. */
+/** Every request the client can make, by the name of its endpoint. */
 const PATHS: [string, (client: OllamaClient) => Promise<unknown>][] = [
   ['chat', async (c) => { for await (const _ of c.chat({ model: 'mistral', messages: [{ role: 'user', content: 'secret prompt' }] })) { /* drain */ } }],
   ['generate', async (c) => { for await (const _ of c.generate('mistral', 'secret prompt')) { /* drain */ } }],

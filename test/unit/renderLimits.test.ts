@@ -1,5 +1,5 @@
 /**
- * The limits on formatting one block of a reply (issue 11, part 3): the issue's cases fall back to plain text
+ * The limits on formatting one block of a reply : replies built to break the renderer fall back to plain text
  * before marked sees them, replies as models write them never do, and marked gets through every block the limits
  * let pass. What formatting such blocks costs is measured by `npm run bench`, not here.
  */
@@ -13,7 +13,7 @@ const nestedList = (levels: number): string => Array.from({ length: levels }, (_
 const table = (rows: number): string => `| a | b | c |\n|---|---|---|\n${'| `x` | **y** | [z](https://e.com) |\n'.repeat(rows)}`;
 
 describe('limits on formatting a block', () => {
-  it('shows the issue\'s cases as plain text before marked sees them', () => {
+  it('shows replies built to break the renderer as plain text before marked sees them', () => {
     assert.equal(plainTextReason(`${'>'.repeat(3500)} deep`), 'This part is nested too deeply to format.');
     assert.equal(plainTextReason(nestedList(500)), 'This part is too long to format.');
     assert.equal(plainTextReason(nestedList(RENDER_LIMITS.nesting + 1)), 'This part is nested too deeply to format.');

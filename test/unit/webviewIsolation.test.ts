@@ -12,7 +12,7 @@ import type { ChatMessage, GenerationStats } from '../../src/shared/types';
 import { splitIntoTokens } from '../fixtures/replies';
 import { openTestView, type TestView } from './viewPage';
 
-/** The cases of issue 11, part 3. */
+/** Messages that broke the view before: too deep to parse, too costly to format, fields of the wrong type. */
 const NESTED_QUOTES = `${'>'.repeat(3500)} deep`;
 const NESTED_LIST = Array.from({ length: 500 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n');
 const NESTED_EMPHASIS = `${'*'.repeat(5000)}a${'*'.repeat(5000)}`;

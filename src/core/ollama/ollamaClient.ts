@@ -1,6 +1,6 @@
 /**
  * The only code that talks to Ollama. Wraps the `ollama` client and fixes what a chat UI needs from it
- * (see shared/ollama-api.md): requests go only to the configured host and never follow a redirect, streams are always
+ * (see the Ollama API notes in CONTRIBUTING.md): requests go only to the configured host and never follow a redirect, streams are always
  * requested, every request gets its own AbortSignal through a custom `fetch` (so Stop works even before the first
  * byte), and an abandoned stream always closes its HTTP request.
  */

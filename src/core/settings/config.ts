@@ -113,7 +113,7 @@ function keepAliveValue(raw: unknown): string | number {
 
 /**
  * Reads and validates every setting. Invalid values fall back to defaults and are listed in `problems`;
- * an invalid host is kept as typed so requests fail with a message that names it (see `hostProblem`).
+ * an invalid host is kept as typed so requests fail with a message that names it (see `checkedHost` in hostGuard.ts).
  */
 export function readSettings(get: (key: string) => unknown): { settings: Settings; problems: SettingsProblem[] } {
   const problems: SettingsProblem[] = [];
