@@ -1,7 +1,7 @@
 /** "Diagnose": every check, as a Markdown report in a new editor, ready to paste into a bug report. */
 import * as vscode from 'vscode';
 import type { DiagnosticsResult } from '../core/ollama/diagnostics';
-import { runChecks } from './diagnostics';
+import { runChecks } from './runChecks';
 import type { Services } from './services';
 
 /** Runs every check and opens the report. */

@@ -1,7 +1,7 @@
 /** "Test Connection": whether Ollama answers at the configured host, in one line (version, models, latency). */
 import * as vscode from 'vscode';
 import type { DiagnosticsResult } from '../core/ollama/diagnostics';
-import { runChecks } from './diagnostics';
+import { runChecks } from './runChecks';
 import type { Services } from './services';
 
 /** Checks that Ollama answers: version, number of models, latency. */
