@@ -104,6 +104,11 @@ describe('chat view in real VS Code', function () {
   it('keeps what had arrived when the window reloads mid-reply', async () => {
     await send('Reload while streaming [[slow]]');
     const seen = await waitUntil(replyText, (t) => t.length > 40, 'some text before the reload');
+    // A streaming reply is written to storage every half second, and in VS Code in the browser nothing the extension
+    // host writes after the page unloads is kept: so the promise is all but the last half second. What was on screen
+    // a second before the reload must be there after it.
+    const seenAt = Date.now();
+    await waitUntil(replyText, (t) => t.length > seen.length && Date.now() - seenAt > 1_000, 'the reply to go on for a second');
     await wb().reload();
     await wb().openChatView();
     await chat().locator('[data-role="user"]', { hasText: 'Reload while streaming' }).waitFor({ timeout: REPLY_TIMEOUT });
