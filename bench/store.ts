@@ -1,13 +1,13 @@
 /**
- * Issue 7, goals 3 and 6 (host side): history with 500 conversations of 50 messages against the same operations
+ * The history on the host side: 500 conversations of 50 messages against the same operations
  * with 10 conversations — listing, opening one, load time, bytes written per appended message — and the host heap
  * the loaded history takes.
  */
 import { ConversationStore } from '../src/services/conversationStore';
 import type { ChatMessage, Conversation } from '../src/shared/types';
 import { MemoryStore } from '../test/fixtures/memoryStore';
-import { OllamaTestServer } from '../test/fixtures/ollamaServer';
-import { longReplyTokens } from '../test/fixtures/replies';
+import { OllamaSimulator } from '../simulator';
+import { longReplyTokens } from '../simulator';
 import { createChatService, MODEL } from './chatHost';
 import { CountingWebview, HostViewRelay } from './hostView';
 import { heapUsedAfterGc, median, medianTimeSync, timed } from './measure';
@@ -103,7 +103,7 @@ async function measureHistory(count: number, serverUrl: string): Promise<Measure
 }
 
 export async function benchStore(): Promise<SectionResult> {
-  const server = await OllamaTestServer.start({ defaultTokenDelayMs: 0 });
+  const server = await OllamaSimulator.start({ defaultTokenDelayMs: 0 });
   try {
     const few = await measureHistory(FEW, server.url);
     const many = await measureHistory(MANY, server.url);

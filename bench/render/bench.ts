@@ -1,11 +1,11 @@
 /**
- * Issue 7, goals 2 and 6 (webview side): the real view bundle in Chromium rendering a long markdown reply
+ * The webview side: the real view bundle in Chromium rendering a long markdown reply
  * delivered as the host delivers it (a few tokens per delta, one delta per frame) — main-thread time per 1,000
  * tokens at the start against the end, per token overall, the longest task — and the JS heap after many replies.
  * Main-thread time is CPU time of the renderer's main-thread tasks from a trace, so other load on the machine
  * inflates it less than wall time; the longest task is wall time (what a key press would wait for).
  */
-import { longReplyTokens } from '../../test/fixtures/replies';
+import { longReplyTokens } from '../../simulator';
 import { below, ratioAtMost, type Figure, type SectionResult } from '../report';
 import type { HostMessage } from '../../src/shared/protocol';
 import { chunk, delta, emptySnapshot, turn, type Turn } from './hostMessages';
