@@ -16,6 +16,8 @@ const LAYERS = [
   { name: 'vscode', path: 'src/vscode', mayImport: ['core', 'shared', 'api'], vscode: 'runtime', node: true },
   { name: 'commands', path: 'src/commands', mayImport: ['vscode', 'core', 'shared', 'api'], vscode: 'runtime', node: true },
   { name: 'extension', path: 'src/extension.ts', mayImport: ['commands', 'vscode', 'core', 'shared', 'api'], vscode: 'runtime', node: true },
+  // The Ollama simulator stands alone: it speaks Ollama's HTTP API and knows nothing of the extension.
+  { name: 'simulator', path: 'simulator', mayImport: [], vscode: 'none', node: true },
 ];
 
 export default tseslint.config(

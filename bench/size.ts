@@ -12,7 +12,7 @@ import { listZip } from './zipListing';
 const REQUIRED = ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/webview.js', 'extension/media/chat.css'];
 /** What must stay out: sources, tests, source maps, build output other than the bundles, tooling. */
 const UNWANTED = [
-  /^extension\/(src|test|bench|out|scripts|node_modules|\.ci|\.cache|\.vscode-test|test-results)\//,
+  /^extension\/(src|test|bench|simulator|out|scripts|node_modules|\.ci|\.cache|\.vscode-test|test-results)\//,
   /\.map$/,
   /\.tsx?$/,
   /^extension\/(tsconfig\.json|esbuild\.js|package-lock\.json|\.gitignore)$/,

@@ -6,8 +6,8 @@
 import { ConversationStore } from '../src/core/conversations/conversationStore';
 import type { ChatMessage, Conversation } from '../src/shared/types';
 import { MemoryStore } from '../test/fixtures/memoryStore';
-import { OllamaTestServer } from '../test/fixtures/ollamaServer';
-import { longReplyTokens } from '../test/fixtures/replies';
+import { OllamaSimulator } from '../simulator';
+import { longReplyTokens } from '../simulator';
 import { createChatService, MODEL } from './chatHost';
 import { CountingWebview, openViewRelay } from './hostView';
 import { heapUsedAfterGc, median, medianTimeSync, timed } from './measure';
@@ -103,7 +103,7 @@ async function measureHistory(count: number, serverUrl: string): Promise<Measure
 }
 
 export async function benchStore(): Promise<SectionResult> {
-  const server = await OllamaTestServer.start({ defaultTokenDelayMs: 0 });
+  const server = await OllamaSimulator.start({ defaultTokenDelayMs: 0 });
   try {
     const few = await measureHistory(FEW, server.url);
     const many = await measureHistory(MANY, server.url);

@@ -1,19 +1,19 @@
 /**
  * Streaming: tokens/s of a reply through the extension's whole host path (OllamaClient, ChatService,
  * ConversationStore on a Memento stand-in, DeltaBatcher, JSON posting) against a bare ollama-js `for await` loop
- * on the same test server, which emits tokens as fast as it can from its own process.
+ * on the same Ollama simulator, which emits tokens as fast as it can from its own process.
  */
 import { Ollama } from 'ollama';
 import type { ChatService } from '../src/core/chat/chatService';
 import { ConversationStore } from '../src/core/conversations/conversationStore';
 import { MemoryStore } from '../test/fixtures/memoryStore';
-import { longReplyTokens } from '../test/fixtures/replies';
+import { longReplyTokens } from '../simulator';
 import { createChatService, MODEL } from './chatHost';
 import type { ViewRelay } from '../src/core/view/viewRelay';
 import { CountingWebview, openViewRelay } from './hostView';
 import { median, nowMs } from './measure';
 import { ratioAtLeast, type SectionResult } from './report';
-import { startServerProcess } from './testServerProcess';
+import { startSimulatorProcess } from './simulatorProcess';
 
 const TOKENS = 20_000;
 
@@ -61,7 +61,7 @@ async function extensionReply(chat: ChatService, prompt: string): Promise<string
 /** Runs warm-up plus `pairs` alternating (ABBA) pairs and reports the medians. */
 export async function benchStreaming(quick: boolean): Promise<SectionResult> {
   const pairs = quick ? 3 : 10;
-  const server = await startServerProcess();
+  const server = await startSimulatorProcess();
   try {
     const prompt = `[[long:${TOKENS}]]`;
     const expectedLength = longReplyTokens(TOKENS).join('').length;
@@ -90,7 +90,7 @@ export async function benchStreaming(quick: boolean): Promise<SectionResult> {
           unit: 'tokens/s',
           baseline: { label: 'bare ollama-js loop', value: pick(bareRuns, 'tokensPerSecond') },
           goal: ratioAtLeast(0.95),
-          note: `test server in its own process; runs (tokens/s) host path ${list(extensionRuns)}, bare ${list(bareRuns)}; ${Math.round(webview.posts / replies)} posts (${Math.round(webview.bytesPosted / replies / 1024)} KB) to the view per reply after coalescing`,
+          note: `Ollama simulator in its own process; runs (tokens/s) host path ${list(extensionRuns)}, bare ${list(bareRuns)}; ${Math.round(webview.posts / replies)} posts (${Math.round(webview.bytesPosted / replies / 1024)} KB) to the view per reply after coalescing`,
         },
         {
           area: 'Streaming',

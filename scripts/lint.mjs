@@ -11,6 +11,7 @@ const tsc = 'node_modules/typescript/bin/tsc';
 const STEPS = [
   ['types: extension host', [tsc, '-p', 'tsconfig.host.json']],
   ['types: webview', [tsc, '-p', 'tsconfig.webview.json']],
+  ['types: the simulator alone', [tsc, '-p', 'simulator/tsconfig.json', '--noEmit']],
   ['types: everything', [tsc, '-p', 'tsconfig.json', '--noEmit']],
   ['eslint', ['node_modules/eslint/bin/eslint.js', '--max-warnings', '0', '.']],
 ];

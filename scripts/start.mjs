@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: builds the extension and opens VS Code with it loaded for development. Uses desktop VS Code when
 // `code` is on PATH, otherwise code-server (set up on demand) on 127.0.0.1 with a URL to open in a browser.
-// `npm run demo` (`--demo`): the same against a simulated Ollama, the project's test server, with
+// `npm run demo` (`--demo`): the same against the project's Ollama simulator (simulator/), with
 // `ollamaChat.host` pointing at it in a separate profile. Runs until Ctrl+C.
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -16,7 +16,7 @@ const demo = process.argv.includes('--demo');
 const profileDir = join(repoRoot, '.cache', 'vscode-web', demo ? 'demo-profile' : 'dev-profile');
 const PREFERRED_PORT = 8080;
 
-/** Compiled harness/fixture modules (CommonJS emitted by tsc). */
+/** Compiled harness and simulator modules (CommonJS emitted by tsc). */
 const importOut = (path) => import(pathToFileURL(join(repoRoot, 'out', path)).href);
 
 function build() {
@@ -40,11 +40,11 @@ function hasDesktopCode() {
   return spawnSync('sh', ['-c', 'command -v code'], { stdio: 'ignore' }).status === 0;
 }
 
-/** Starts the Ollama-protocol test server and returns it with the settings that point the extension at it. */
+/** Starts the Ollama simulator and returns it with the settings that point the extension at it. */
 async function startSimulatedOllama() {
-  const { OllamaTestServer } = await importOut('test/fixtures/ollamaServer.js');
-  const ollama = await OllamaTestServer.start({ port: 0 });
-  console.log(`[start] SIMULATED Ollama (test server, canned replies, no real model) at ${ollama.url}`);
+  const { OllamaSimulator } = await importOut('simulator/index.js');
+  const ollama = await OllamaSimulator.start({ port: 0 });
+  console.log(`[start] SIMULATED Ollama (the project's simulator: canned replies, no real model) at ${ollama.url}`);
   return { ollama, settings: { 'ollamaChat.host': ollama.url } };
 }
 

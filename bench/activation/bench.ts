@@ -11,7 +11,7 @@ import { format } from 'node:util';
 import type { Page } from 'playwright-core';
 import type { CodeServer } from '../../test/harness/codeServer';
 import { isVscodeWebInstalled } from '../../test/harness/install';
-import { OllamaTestServer } from '../../test/fixtures/ollamaServer';
+import { OllamaSimulator } from '../../simulator';
 import { median } from '../measure';
 import { below, none, type Figure, type SectionResult } from '../report';
 import { EMPTY_EXTENSION_ID, EMPTY_EXTENSION_NAME, installEmptyExtension } from './emptyExtension';
@@ -91,7 +91,7 @@ export async function benchActivation(repoRoot: string, quick: boolean): Promise
     figures.push({ area: AREA, measure: 'activation time in VS Code', value: null, unit: 'ms', goal: below(20, 'ms'), note });
     return { figures };
   }
-  const ollama = await OllamaTestServer.start();
+  const ollama = await OllamaSimulator.start();
   try {
     // AI features on, as in a user's VS Code (the test profile turns them off), so chat cannot hide an activation.
     const settings = { 'ollamaChat.host': ollama.url, 'chat.disableAIFeatures': false };

@@ -5,7 +5,7 @@
  * Main-thread time is CPU time of the renderer's main-thread tasks from a trace, so other load on the machine
  * inflates it less than wall time; the longest task is wall time (what a key press would wait for).
  */
-import { longReplyTokens } from '../../test/fixtures/replies';
+import { longReplyTokens } from '../../simulator';
 import { below, ratioAtMost, type Figure, type SectionResult } from '../report';
 import type { HostMessage } from '../../src/shared/protocol';
 import { chunk, delta, emptySnapshot, turn, type Turn } from './hostMessages';

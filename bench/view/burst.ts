@@ -1,8 +1,8 @@
 /**
- * Issue 13, burst: the 20,000-token markdown reply streamed as fast as the test server can, sent from the chat
+ * Burst: the 20,000-token markdown reply streamed as fast as the Ollama simulator can, sent from the chat
  * view's prompt box as a user does, in Ollama Chat and in the plain-text floor (alternating, in one window).
  */
-import { longReplyTokens } from '../../test/fixtures/replies';
+import { longReplyTokens } from '../../simulator';
 import type { SectionResult } from '../report';
 import { replyFigures } from './figures';
 import { whenQuiet, epochNow } from './recorder';
@@ -12,7 +12,7 @@ import { withViewBenchWindow, type ViewBenchWindow } from './window';
 
 const AREA = 'Burst';
 const TOKENS = 20_000;
-/** The test server's magic prompt for {@link TOKENS} tokens of mixed markdown, with no delay between them. */
+/** The simulator's magic prompt for {@link TOKENS} tokens of mixed markdown, with no delay between them. */
 const PROMPT = `[[long:${TOKENS}]]`;
 
 async function burstOnce(w: ViewBenchWindow, view: ChatView, length: number): Promise<ReplyRun> {

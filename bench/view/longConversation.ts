@@ -5,7 +5,7 @@
  */
 import { toJson } from '../../src/core/conversations/exportFormat';
 import type { ChatMessage, Conversation } from '../../src/shared/types';
-import { longReplyTokens } from '../../test/fixtures/replies';
+import { longReplyTokens } from '../../simulator';
 
 const MODEL = 'mistral:latest';
 

@@ -1,11 +1,11 @@
 /**
- * Issue 13, reopening a hidden view while a reply streams: the user sends a prompt, switches to the Explorer
+ * Reopening a hidden view while a reply streams: the user sends a prompt, switches to the Explorer
  * (VS Code destroys the hidden webview), and comes back when half of a 20,000-token reply has arrived: the view is
  * rebuilt from the host's snapshot with all that text at once, then follows the rest of the stream. The reply
  * comes at about 1,000 tokens/s (a fast GPU), so that it is still streaming when the view is shown again.
  * Ollama Chat against the plain-text floor (which also keeps the reply and sends it whole to a new webview).
  */
-import { longReplyTokens } from '../../test/fixtures/replies';
+import { longReplyTokens } from '../../simulator';
 import type { SectionResult } from '../report';
 import { replyFigures } from './figures';
 import { epochNow, whenQuiet } from './recorder';

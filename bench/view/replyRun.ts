@@ -3,7 +3,7 @@
  * last byte to the first frame showing the whole reply, and the frames of the webview meanwhile.
  */
 import type { Frame } from 'playwright-core';
-import type { OllamaTestServer, RecordedRequest } from '../../test/fixtures/ollamaServer';
+import type { OllamaSimulator, RecordedRequest } from '../../simulator';
 import { frameStats, type FrameStats } from './frameStats';
 import { epochNow, readRecord, whenShown, type Sight } from './recorder';
 
@@ -28,7 +28,7 @@ export interface PendingReply {
 }
 
 /** Watches for the next `/api/chat` request (call it before the user sends). */
-export function nextReply(ollama: OllamaTestServer): PendingReply {
+export function nextReply(ollama: OllamaSimulator): PendingReply {
   const last = ollama.requests.at(-1)?.id ?? 0;
   let request: RecordedRequest | undefined;
   // Chained at once: the request is recorded before its first token, long before its end.

@@ -1,13 +1,13 @@
 /**
  * A VS Code window for the view benchmarks: code-server and headless Chromium with Ollama Chat as the development
- * extension, the plain-text floor installed beside it, both talking to an Ollama test server in this process
+ * extension, the plain-text floor installed beside it, both talking to the Ollama simulator in this process
  * (so the benchmark sees when the server sent its last byte), and the frame recorder in every webview.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { OllamaTestServer } from '../../test/fixtures/ollamaServer';
+import { OllamaSimulator } from '../../simulator';
 import { withWindow } from '../activation/window';
 import { chooseFile, runCommand } from '../palette';
 import { installFloorExtension } from '../floor/install';
@@ -18,7 +18,7 @@ const WEBVIEW_TIMEOUT_MS = 60_000;
 
 export interface ViewBenchWindow {
   page: Page;
-  ollama: OllamaTestServer;
+  ollama: OllamaSimulator;
   /** The window's workspace folder (files put there can be opened from the window). */
   workspaceFolder: string;
   /** Clicks the activity-bar item with this title unless its container is open already. */
@@ -65,7 +65,7 @@ async function poll<T>(what: string, get: () => T | undefined, timeoutMs: number
 
 /** Opens the window, runs `use`, and always closes everything it started. */
 export async function withViewBenchWindow<T>(repoRoot: string, use: (window: ViewBenchWindow) => Promise<T>): Promise<T> {
-  const ollama = await OllamaTestServer.start();
+  const ollama = await OllamaSimulator.start();
   const runDir = mkdtempSync(join(tmpdir(), 'ollama-chat-bench-view-'));
   try {
     await installFloorExtension(repoRoot, join(runDir, 'extensions'));

@@ -3,7 +3,7 @@
 // history, themes. The tests run in order and share one window, like one person's session.
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Locator } from 'playwright-core';
-import { OllamaTestServer } from '../fixtures/ollamaServer';
+import { OllamaSimulator } from '../../simulator';
 import { useWorkbench, waitUntil } from './driver';
 import type { Workbench } from './driver';
 
@@ -12,11 +12,11 @@ const REPLY_TIMEOUT = 30_000;
 describe('chat view in real VS Code', function () {
   this.timeout(120_000);
   const settings: Record<string, unknown> = { 'ollamaChat.model': 'mistral' };
-  let server: OllamaTestServer;
+  let server: OllamaSimulator;
   let port = 0;
 
   before(async () => {
-    server = await OllamaTestServer.start();
+    server = await OllamaSimulator.start();
     port = server.port;
     settings['ollamaChat.host'] = server.url;
   });
@@ -187,7 +187,7 @@ describe('chat view in real VS Code', function () {
     await waitForStatus('error');
     await banner.filter({ hasText: 'Cannot reach Ollama' }).waitFor({ timeout: REPLY_TIMEOUT });
     assert.match((await banner.textContent()) ?? '', new RegExp(`127\\.0\\.0\\.1:${port}`));
-    server = await OllamaTestServer.start({ port });
+    server = await OllamaSimulator.start({ port });
     await banner.locator('button', { hasText: 'Retry' }).click();
     await waitForStatus('complete');
     assert.match(await replyText(), /Are you there/);

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FrameLocator, Locator } from 'playwright-core';
-import { OllamaTestServer } from '../fixtures/ollamaServer';
+import { OllamaSimulator } from '../../simulator';
 import { useWorkbench, type Workbench } from './driver';
 
 const TIMEOUT = 30_000;
@@ -16,11 +16,11 @@ const FOREIGN_MODEL = 'evil.example/x/model';
 describe('imported instructions, pulls and reply versions in real VS Code', function () {
   this.timeout(120_000);
   const settings: Record<string, unknown> = { 'ollamaChat.model': 'mistral' };
-  let server: OllamaTestServer;
+  let server: OllamaSimulator;
   let folder: string;
 
   before(async () => {
-    server = await OllamaTestServer.start();
+    server = await OllamaSimulator.start();
     settings['ollamaChat.host'] = server.url;
     folder = mkdtempSync(join(tmpdir(), 'ollama-chat-import-'));
   });

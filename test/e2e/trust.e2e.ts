@@ -3,7 +3,7 @@
 // checks, and one reply that cannot be formatted does not stop the view.
 import * as assert from 'node:assert/strict';
 import type { CDPSession, FrameLocator, Locator } from 'playwright-core';
-import { OllamaTestServer } from '../fixtures/ollamaServer';
+import { OllamaSimulator } from '../../simulator';
 import { useWorkbench, waitUntil, type Workbench } from './driver';
 
 const REPLY_TIMEOUT = 30_000;
@@ -20,10 +20,10 @@ const SMUGGLING_REPLY = [
 describe('trust: what a reply can make the user do', function () {
   this.timeout(120_000);
   const settings: Record<string, unknown> = { 'ollamaChat.model': 'mistral' };
-  let server: OllamaTestServer;
+  let server: OllamaSimulator;
 
   before(async () => {
-    server = await OllamaTestServer.start();
+    server = await OllamaSimulator.start();
     settings['ollamaChat.host'] = server.url;
   });
   after(() => server.stop());

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../harness/install';
-import { OllamaTestServer } from '../fixtures/ollamaServer';
+import { OllamaSimulator } from '../../simulator';
 import { useWorkbench } from './driver';
 
 const vsix = join(repoRoot, 'dist', 'ollama-chat.vsix');
@@ -13,12 +13,12 @@ const vsix = join(repoRoot, 'dist', 'ollama-chat.vsix');
 describe('the packaged extension (VSIX)', function () {
   this.timeout(180_000);
   const settings: Record<string, unknown> = {};
-  let server: OllamaTestServer;
+  let server: OllamaSimulator;
 
   before(async function () {
     this.timeout(180_000);
     execFileSync('npm', ['run', 'package'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    server = await OllamaTestServer.start();
+    server = await OllamaSimulator.start();
     settings['ollamaChat.host'] = server.url;
   });
   after(async () => {

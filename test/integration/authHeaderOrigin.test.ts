@@ -1,17 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OllamaChatApi } from '../../src/api';
-import { OllamaTestServer } from '../fixtures/ollamaServer';
+import { OllamaSimulator } from '../../simulator';
 import { closeAllEditors, getApi, setSetting } from './helpers';
 
 /** The auth header belongs to the origin it was set for. */
 describe('The auth header goes only to the host it was set for', () => {
   let api: OllamaChatApi;
-  let setFor: OllamaTestServer;
-  let other: OllamaTestServer;
+  let setFor: OllamaSimulator;
+  let other: OllamaSimulator;
 
   before(async () => {
-    [setFor, other] = await Promise.all([OllamaTestServer.start(), OllamaTestServer.start()]);
+    [setFor, other] = await Promise.all([OllamaSimulator.start(), OllamaSimulator.start()]);
     await setSetting('host', setFor.url);
     api = await getApi();
     await vscode.commands.executeCommand('ollamaChat.setAuthHeader', 'X-API-Key: k3y-for-one-host');

@@ -2,13 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import * as vscode from 'vscode';
 import type { OllamaChatApi } from '../../src/api';
-import type { OllamaTestServer } from '../fixtures/ollamaServer';
-import { defaultReply } from '../fixtures/replies';
+import type { OllamaSimulator } from '../../simulator';
+import { defaultReply } from '../../simulator';
 import { closeAllEditors, EXTENSION_ID, getApi, setSetting, startServer, waitFor } from './helpers';
 
 describe('Ollama Chat in the extension host', () => {
   let api: OllamaChatApi;
-  let server: OllamaTestServer;
+  let server: OllamaSimulator;
 
   before(async () => {
     server = await startServer();
@@ -87,8 +87,8 @@ describe('Ollama Chat in the extension host', () => {
     const last = server.requests.filter((r) => r.path === '/api/chat').pop()!;
     assert.equal((last.body as { model: string }).model, 'llama3.2');
 
-    const { OllamaTestServer } = await import('../fixtures/ollamaServer');
-    const other = await OllamaTestServer.start();
+    const { OllamaSimulator } = await import('../../simulator');
+    const other = await OllamaSimulator.start();
     try {
       await setSetting('host', other.url);
       await api.sendMessage(c.id, 'which host?');

@@ -5,12 +5,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { OllamaChatApi } from '../../src/api';
 import type { ModalTestHooks } from '../../src/vscode/modalPrompt';
-import type { OllamaTestServer } from '../fixtures/ollamaServer';
+import type { OllamaSimulator } from '../../simulator';
 import { closeAllEditors, getApi, setSetting, startServer } from './helpers';
 
 describe('Ollama Chat commands beyond chatting', () => {
   let api: OllamaChatApi;
-  let server: OllamaTestServer;
+  let server: OllamaSimulator;
 
   before(async () => {
     server = await startServer();

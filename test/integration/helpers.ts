@@ -1,7 +1,7 @@
 /** Shared set-up for the integration suite: the extension's API and a test Ollama server it is pointed at. */
 import * as vscode from 'vscode';
 import type { OllamaChatApi } from '../../src/api';
-import { OllamaTestServer } from '../fixtures/ollamaServer';
+import { OllamaSimulator } from '../../simulator';
 
 export const EXTENSION_ID = 'ollama-chat-local.ollama-chat';
 
@@ -18,8 +18,8 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 }
 
 /** Starts a test server and points `ollamaChat.host` at it; call `stop` in `after`. */
-export async function startServer(): Promise<OllamaTestServer> {
-  const server = await OllamaTestServer.start();
+export async function startServer(): Promise<OllamaSimulator> {
+  const server = await OllamaSimulator.start();
   await setSetting('host', server.url);
   return server;
 }

@@ -5,18 +5,18 @@ import type { ModalTestHooks } from '../../src/vscode/modalPrompt';
 import { chatParticipantHandler } from '../../src/vscode/chatParticipant';
 import { readSettings } from '../../src/core/settings/config';
 import { OllamaClient } from '../../src/core/ollama/ollamaClient';
-import { OllamaTestServer } from '../fixtures/ollamaServer';
+import { OllamaSimulator } from '../../simulator';
 import { closeAllEditors, getApi, setSetting, waitFor } from './helpers';
 
 /** A redirect from the configured Ollama to another server is refused on every path the extension has. */
 describe('Requests go only to the configured host, whatever it redirects to', () => {
   let api: OllamaChatApi;
-  let configured: OllamaTestServer;
-  let elsewhere: OllamaTestServer;
+  let configured: OllamaSimulator;
+  let elsewhere: OllamaSimulator;
   const redirectMessage = () => new RegExp(`Ollama at ${configured.url} redirected the request to ${elsewhere.url}/api/`);
 
   before(async () => {
-    [configured, elsewhere] = await Promise.all([OllamaTestServer.start(), OllamaTestServer.start()]);
+    [configured, elsewhere] = await Promise.all([OllamaSimulator.start(), OllamaSimulator.start()]);
     await setSetting('host', configured.url);
     api = await getApi();
     await vscode.commands.executeCommand('ollamaChat.setAuthHeader', 'X-API-Key: k3y-for-configured');

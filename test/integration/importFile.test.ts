@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { OllamaChatApi } from '../../src/api';
-import type { OllamaTestServer } from '../fixtures/ollamaServer';
+import type { OllamaSimulator } from '../../simulator';
 import { getApi, setSetting, startServer } from './helpers';
 
 /** A valid export of one question and one reply, `padding` characters long in the reply. */
@@ -21,7 +21,7 @@ function exportText(id: string, reply: string): string {
 
 describe('Import Conversation refuses what it cannot read faithfully, and never changes what is there', () => {
   let api: OllamaChatApi;
-  let server: OllamaTestServer;
+  let server: OllamaSimulator;
   let dir: string;
   const importFile = (file: string) => vscode.commands.executeCommand<string | undefined>('ollamaChat.importConversation', vscode.Uri.file(file));
 

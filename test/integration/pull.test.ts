@@ -6,12 +6,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OllamaChatApi } from '../../src/api';
 import type { ModalQuestion, ModalTestHooks } from '../../src/vscode/modalPrompt';
-import type { OllamaTestServer } from '../fixtures/ollamaServer';
+import type { OllamaSimulator } from '../../simulator';
 import { getApi, setSetting, startServer } from './helpers';
 
 describe('pulling a model names it and its registry, and asks first', () => {
   let api: OllamaChatApi & Partial<ModalTestHooks>;
-  let server: OllamaTestServer;
+  let server: OllamaSimulator;
   let questions: ModalQuestion[];
   let answer: string | undefined;
 

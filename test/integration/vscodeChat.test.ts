@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { OllamaTestServer } from '../fixtures/ollamaServer';
-import { defaultReply } from '../fixtures/replies';
+import type { OllamaSimulator } from '../../simulator';
+import { defaultReply } from '../../simulator';
 import { getApi, setSetting, startServer } from './helpers';
 
 /** VS Code's own chat: the Ollama models as language models (VS Code ≥ 1.104). */
 describe('Ollama models in VS Code\'s language-model API', () => {
-  let server: OllamaTestServer;
+  let server: OllamaSimulator;
 
   before(async function () {
     const lm = vscode.lm as unknown as { registerLanguageModelChatProvider?: unknown };

@@ -1,18 +1,18 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OllamaChatApi } from '../../src/api';
-import { OllamaTestServer } from '../fixtures/ollamaServer';
+import { OllamaSimulator } from '../../simulator';
 import { getApi, setSetting, waitFor } from './helpers';
 
 /** A repository's `.vscode/settings.json` cannot choose where the chat goes. */
 describe('A host from the workspace settings is never used', () => {
   let api: OllamaChatApi;
-  let mine: OllamaTestServer;
-  let repositorys: OllamaTestServer;
+  let mine: OllamaSimulator;
+  let repositorys: OllamaSimulator;
   let settingsFile: vscode.Uri;
 
   before(async () => {
-    [mine, repositorys] = await Promise.all([OllamaTestServer.start(), OllamaTestServer.start()]);
+    [mine, repositorys] = await Promise.all([OllamaSimulator.start(), OllamaSimulator.start()]);
     await setSetting('host', mine.url);
     api = await getApi();
     settingsFile = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.vscode', 'settings.json');

@@ -3,7 +3,7 @@ import type * as vscode from 'vscode';
 import { AuthHeader, readStoredHeader } from '../../src/core/settings/authHeader';
 import { OllamaClient } from '../../src/core/ollama/ollamaClient';
 import { Emitter } from '../../src/shared/emitter';
-import { OllamaTestServer } from '../fixtures/ollamaServer';
+import { OllamaSimulator } from '../../simulator';
 
 /** VS Code's SecretStorage contract over a Map (the extension host's real one is covered by the integration suite). */
 class MemorySecrets implements vscode.SecretStorage {
@@ -17,14 +17,14 @@ class MemorySecrets implements vscode.SecretStorage {
 }
 
 describe('AuthHeader: bound to the origin it was set for', () => {
-  let one: OllamaTestServer;
-  let other: OllamaTestServer;
+  let one: OllamaSimulator;
+  let other: OllamaSimulator;
   let secrets: MemorySecrets;
   let host: string;
   let logged: string[];
 
   beforeEach(async () => {
-    [one, other] = await Promise.all([OllamaTestServer.start(), OllamaTestServer.start()]);
+    [one, other] = await Promise.all([OllamaSimulator.start(), OllamaSimulator.start()]);
     secrets = new MemorySecrets();
     host = one.url;
     logged = [];

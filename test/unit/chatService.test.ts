@@ -6,8 +6,8 @@ import type { Settings } from '../../src/core/settings/config';
 import { ConversationStore } from '../../src/core/conversations/conversationStore';
 import { OllamaClient } from '../../src/core/ollama/ollamaClient';
 import { MemoryStore } from '../fixtures/memoryStore';
-import { OllamaTestServer } from '../fixtures/ollamaServer';
-import { defaultReply } from '../fixtures/replies';
+import { OllamaSimulator } from '../../simulator';
+import { defaultReply } from '../../simulator';
 
 /** A port on which nothing listens (bound, then released). */
 async function closedPort(): Promise<number> {
@@ -19,7 +19,7 @@ async function closedPort(): Promise<number> {
 }
 
 describe('ChatService against the Ollama test server', () => {
-  let server: OllamaTestServer;
+  let server: OllamaSimulator;
   let kv: MemoryStore;
   let settings: Settings;
   let chat: ChatService;
@@ -34,7 +34,7 @@ describe('ChatService against the Ollama test server', () => {
   }
 
   beforeEach(async () => {
-    server = await OllamaTestServer.start();
+    server = await OllamaSimulator.start();
     kv = new MemoryStore();
     events = [];
     settings = { host: server.url, model: 'mistral', systemPrompt: '', options: {}, keepAlive: '5m' };
@@ -126,7 +126,7 @@ describe('ChatService against the Ollama test server', () => {
   });
 
   it('keeps the partial text and says what happened when the stream breaks', async () => {
-    const cases: [Parameters<OllamaTestServer['enqueueReply']>[0], RegExp][] = [
+    const cases: [Parameters<OllamaSimulator['enqueueReply']>[0], RegExp][] = [
       [{ fault: { kind: 'midStreamError', afterTokens: 3, error: 'CUDA out of memory' } }, /stopped with an error.*CUDA out of memory/],
       [{ fault: { kind: 'drop', afterTokens: 3 } }, /connection to Ollama was lost/],
       [{ fault: { kind: 'noDone', afterTokens: 3 } }, /without finishing/],

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { runDiagnostics } from '../../src/core/ollama/diagnostics';
 import { OllamaClient } from '../../src/core/ollama/ollamaClient';
-import { OllamaTestServer } from '../fixtures/ollamaServer';
+import { OllamaSimulator } from '../../simulator';
 
 describe('runDiagnostics', () => {
-  let server: OllamaTestServer;
-  beforeEach(async () => { server = await OllamaTestServer.start(); });
+  let server: OllamaSimulator;
+  beforeEach(async () => { server = await OllamaSimulator.start(); });
   afterEach(() => server.stop());
 
   const input = (host: string, model = 'mistral') => ({ host, model, extensionVersion: '0.1.0', vscodeVersion: '1.95.0', authHeader: { name: 'Authorization', origin: new URL(host).origin } });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { runDiagnostics } from '../../src/core/ollama/diagnostics';
 import { describeError, errorText } from '../../src/core/ollama/errors';
 import { OllamaClient } from '../../src/core/ollama/ollamaClient';
-import { OllamaTestServer } from '../fixtures/ollamaServer';
+import { OllamaSimulator } from '../../simulator';
 
 /** Every request the client can make, by the name of its endpoint. */
 const PATHS: [string, (client: OllamaClient) => Promise<unknown>][] = [
@@ -17,12 +17,12 @@ const PATHS: [string, (client: OllamaClient) => Promise<unknown>][] = [
 ];
 
 describe('OllamaClient talks only to the configured host', () => {
-  let configured: OllamaTestServer;
-  let elsewhere: OllamaTestServer;
+  let configured: OllamaSimulator;
+  let elsewhere: OllamaSimulator;
   let client: OllamaClient;
 
   beforeEach(async () => {
-    [configured, elsewhere] = await Promise.all([OllamaTestServer.start(), OllamaTestServer.start()]);
+    [configured, elsewhere] = await Promise.all([OllamaSimulator.start(), OllamaSimulator.start()]);
     client = new OllamaClient(() => ({ host: configured.url, headers: { 'X-API-Key': 'k3y' } }));
   });
   afterEach(() => Promise.all([configured.stop(), elsewhere.stop()]));

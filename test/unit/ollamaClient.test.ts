@@ -3,16 +3,16 @@ import { parseHeader } from '../../src/core/settings/authHeader';
 import { describeError } from '../../src/core/ollama/errors';
 import type { ChatChunk } from '../../src/core/ollama/ollamaClient';
 import { OllamaClient, sameModel, splitModelName, statsFromFinalChunk } from '../../src/core/ollama/ollamaClient';
-import { OllamaTestServer } from '../fixtures/ollamaServer';
-import type { Fault } from '../fixtures/ollamaServer';
+import { OllamaSimulator } from '../../simulator';
+import type { Fault } from '../../simulator';
 
 describe('OllamaClient against the Ollama test server', () => {
-  let server: OllamaTestServer;
+  let server: OllamaSimulator;
   let headers: Record<string, string> | undefined;
   let client: OllamaClient;
 
   beforeEach(async () => {
-    server = await OllamaTestServer.start();
+    server = await OllamaSimulator.start();
     headers = undefined;
     client = new OllamaClient(() => ({ host: server.url, headers }));
   });

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { splitBlocks } from '../../src/webview/blocks';
 import { markdownToHtml } from '../../src/webview/markdownHtml';
 import { htmlTooLargeReason, plainTextReason, RENDER_LIMITS } from '../../src/webview/renderLimits';
-import { defaultReply, longReplyTokens, xssReply } from '../fixtures/replies';
+import { defaultReply, longReplyTokens, xssReply } from '../../simulator';
 
 const nestedList = (levels: number): string => Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n');
 const table = (rows: number): string => `| a | b | c |\n|---|---|---|\n${'| `x` | **y** | [z](https://e.com) |\n'.repeat(rows)}`;

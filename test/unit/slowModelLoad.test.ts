@@ -4,13 +4,13 @@ import type { Settings } from '../../src/core/settings/config';
 import { ConversationStore } from '../../src/core/conversations/conversationStore';
 import { OllamaClient } from '../../src/core/ollama/ollamaClient';
 import { MemoryStore } from '../fixtures/memoryStore';
-import { OllamaTestServer } from '../fixtures/ollamaServer';
+import { OllamaSimulator } from '../../simulator';
 
 /** A cold model load: Ollama sends no response headers until the first token, which can take minutes. */
 describe('slow model load', function () {
   this.timeout(120_000);
-  let server: OllamaTestServer;
-  before(async () => { server = await OllamaTestServer.start(); });
+  let server: OllamaSimulator;
+  before(async () => { server = await OllamaSimulator.start(); });
   after(() => server.stop());
 
   it('waits 61 s without response headers, shows "waiting" meanwhile, and then streams the reply', async () => {

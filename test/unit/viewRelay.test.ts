@@ -12,10 +12,10 @@ import type { Settings } from '../../src/core/settings/config';
 import { ViewRelay } from '../../src/core/view/viewRelay';
 import type { HostMessage } from '../../src/shared/protocol';
 import { MemoryStore } from '../fixtures/memoryStore';
-import { OllamaTestServer } from '../fixtures/ollamaServer';
+import { OllamaSimulator } from '../../simulator';
 
 describe('ViewRelay: what the chat view is told, and when', () => {
-  let server: OllamaTestServer;
+  let server: OllamaSimulator;
   let chat: ChatService;
   let relay: ViewRelay;
   let posted: HostMessage[];
@@ -23,7 +23,7 @@ describe('ViewRelay: what the chat view is told, and when', () => {
   const port = (message: HostMessage) => posted.push(structuredClone(message));
 
   beforeEach(async () => {
-    server = await OllamaTestServer.start();
+    server = await OllamaSimulator.start();
     const settings: Settings = { host: server.url, model: 'mistral', systemPrompt: 'Be brief.', options: {}, keepAlive: '5m' };
     const store = new ConversationStore(new MemoryStore());
     await store.load();

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { chunk, turn } from '../../bench/render/hostMessages';
 import type { HostMessage, ViewState } from '../../src/shared/protocol';
 import type { ChatMessage, GenerationStats } from '../../src/shared/types';
-import { splitIntoTokens } from '../fixtures/replies';
+import { splitIntoTokens } from '../../simulator';
 import { openTestView, type TestView } from './viewPage';
 
 /** Messages that broke the view before: too deep to parse, too costly to format, fields of the wrong type. */

@@ -1,22 +1,22 @@
 /**
- * The Ollama test server in its own process, as real Ollama is: the client under test then has a core of its own
- * and the server's work does not count against it.
+ * The Ollama simulator in its own process, as real Ollama is: the client under test then has a core of its own
+ * and the simulator's work does not count against it.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-export interface ServerProcess {
+export interface SimulatorProcess {
   /** `http://127.0.0.1:PORT` */
   url: string;
   stop(): Promise<void>;
 }
 
-/** Compiled CLI of the test server (this file is compiled to `out/bench/`). */
-const CLI = join(__dirname, '..', 'test', 'fixtures', 'cli.js');
+/** Compiled CLI of the simulator (this file is compiled to `out/bench/`). */
+const CLI = join(__dirname, '..', 'simulator', 'cli.js');
 const START_TIMEOUT_MS = 15_000;
 
-/** Starts `out/test/fixtures/cli.js` on a free port with no delay between tokens; resolves once it listens. */
-export function startServerProcess(): Promise<ServerProcess> {
+/** Starts `out/simulator/cli.js` on a free port with no delay between tokens; resolves once it listens. */
+export function startSimulatorProcess(): Promise<SimulatorProcess> {
   const child = spawn(process.execPath, [CLI, '--port', '0', '--token-delay-ms', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   // An interrupted benchmark must not leave the server running.
   const killOnExit = (): void => void child.kill('SIGKILL');
@@ -32,7 +32,7 @@ export function startServerProcess(): Promise<ServerProcess> {
     const fail = (why: string): void => {
       clearTimeout(timer);
       void stop();
-      reject(new Error(`test server: ${why}${output ? `\n${output}` : ''}`));
+      reject(new Error(`Ollama simulator: ${why}${output ? `\n${output}` : ''}`));
     };
     const timer = setTimeout(() => fail(`not listening after ${START_TIMEOUT_MS} ms`), START_TIMEOUT_MS);
     const onEarlyExit = (code: number | null): void => fail(`exited with code ${code}`);

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import { Ollama } from 'ollama';
-import { DEFAULT_MODELS, OllamaTestServer, type RecordedRequest } from '../fixtures/ollamaServer';
-import { XSS_CORPUS, defaultReply, defaultThinking, magicScript, splitIntoTokens, xssReply } from '../fixtures/replies';
+import { DEFAULT_MODELS, OllamaSimulator, type RecordedRequest } from '../../simulator';
+import { XSS_CORPUS, defaultReply, defaultThinking, magicScript, splitIntoTokens, xssReply } from '../../simulator';
 
 /** Reads a stream to its end, keeping what arrived before an error. */
 async function drain<T>(stream: AsyncIterable<T>): Promise<{ parts: T[]; error?: unknown }> {
@@ -26,7 +26,7 @@ interface RawResponse {
 }
 
 /** One request through node:http, so the test sees status, headers and the raw bytes of each read. */
-function raw(server: OllamaTestServer, method: string, path: string, body?: string): Promise<RawResponse> {
+function raw(server: OllamaSimulator, method: string, path: string, body?: string): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = http.request(`${server.url}${path}`, { method, agent: false }, (res) => {
       const reads: Buffer[] = [];
@@ -54,12 +54,12 @@ async function captureConsole<T>(fn: () => Promise<T>): Promise<{ result: T; lin
 const user = (content: string) => [{ role: 'user', content }];
 const isChat = (r: RecordedRequest) => r.path === '/api/chat';
 
-describe('OllamaTestServer', () => {
-  let server: OllamaTestServer;
+describe('OllamaSimulator', () => {
+  let server: OllamaSimulator;
   let client: Ollama;
 
   beforeEach(async () => {
-    server = await OllamaTestServer.start();
+    server = await OllamaSimulator.start();
     client = new Ollama({ host: server.url });
   });
 

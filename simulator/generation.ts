@@ -1,0 +1,82 @@
+/**
+ * `POST /api/chat` and `POST /api/generate`: Ollama's checks and answers (unknown model, thinking not supported,
+ * a bare model load), then the reply the scripts choose, cut at `num_predict`.
+ */
+import { finalChunk, type Api, type Piece } from './chunks';
+import type { Exchange } from './exchange';
+import { parseKeepAlive } from './keepAlive';
+import { capabilitiesOf } from './modelEntries';
+import type { ModelRegistry } from './modelRegistry';
+import { defaultReply, defaultThinking, splitIntoTokens } from './replies';
+import type { ReplyScripts } from './replyScripts';
+import { numberOption, stringField, type Body } from './requestBody';
+import { streamTurn } from './turnStream';
+import { HttpFailure, sendJson } from './wire';
+
+/** Ollama's KV cache size when `options.num_ctx` is absent. */
+const DEFAULT_NUM_CTX = 4096;
+
+function lastUserContent(messages: unknown[]): string {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i] as Body | null;
+    if (m && m.role === 'user') {
+      return typeof m.content === 'string' ? m.content : '';
+    }
+  }
+  return '';
+}
+
+/** A rough token count of the prompt: ~4 characters a token plus a few template tokens per message. */
+function estimatePromptTokens(parts: unknown[]): number {
+  let chars = 0;
+  for (const part of parts) {
+    const text = typeof part === 'string' ? part : part !== null && typeof part === 'object' ? String((part as Body).content ?? '') : '';
+    chars += text.length;
+  }
+  return Math.ceil(chars / 4) + 4 * parts.length + 1;
+}
+
+/**
+ * Answers a chat or generate request. Requests answered 400/404 and bare model loads (empty prompt or messages) do
+ * not take a script from the queue.
+ */
+export async function generate(ex: Exchange, api: Api, body: Body, models: ModelRegistry, scripts: ReplyScripts): Promise<void> {
+  const name = stringField(body, 'model');
+  if (!name) {
+    throw new HttpFailure(400, 'model is required');
+  }
+  const model = models.installed(name);
+  if (!model) {
+    throw new HttpFailure(404, `model '${name}' not found`);
+  }
+  const thinkRequested = body.think === true || (typeof body.think === 'string' && body.think !== '');
+  if (thinkRequested && !capabilitiesOf(model).includes('thinking')) {
+    throw new HttpFailure(400, `${JSON.stringify(name)} does not support thinking`);
+  }
+  const messages = Array.isArray(body.messages) ? (body.messages as unknown[]) : [];
+  const prompt = api === 'chat' ? lastUserContent(messages) : stringField(body, 'prompt');
+  const isLoadOnly = api === 'chat' ? messages.length === 0 : prompt === '';
+  models.markLoaded(model, parseKeepAlive(body.keep_alive), numberOption(body, 'num_ctx') ?? DEFAULT_NUM_CTX);
+  if (isLoadOnly) {
+    // Ollama answers a bare load with one JSON object, streaming or not.
+    const doneReason = parseKeepAlive(body.keep_alive) === 0 ? 'unload' : 'load';
+    return sendJson(ex.res, 200, finalChunk(api, name, doneReason, undefined));
+  }
+  const script = scripts.next(prompt);
+  const thinking = body.think === false ? undefined : (script.thinking ?? (thinkRequested ? defaultThinking(prompt) : undefined));
+  const pieces: Piece[] = [
+    ...splitIntoTokens(thinking ?? '').map((t) => ({ thinking: t })),
+    ...(script.tokens ?? splitIntoTokens(script.text ?? defaultReply(prompt))).map((t) => ({ content: t })),
+  ];
+  const numPredict = numberOption(body, 'num_predict');
+  const truncated = numPredict !== undefined && numPredict >= 0 && pieces.length > numPredict;
+  await streamTurn(ex, {
+    api,
+    model: name,
+    pieces: truncated ? pieces.slice(0, numPredict) : pieces,
+    doneReason: truncated ? 'length' : 'stop',
+    promptEvalCount: estimatePromptTokens(api === 'chat' ? messages : [body.system, prompt]),
+    stream: body.stream !== false,
+    script,
+  });
+}
