@@ -4,7 +4,7 @@ import type { Settings } from '../src/core/settings/config';
 import type { ConversationStore } from '../src/core/conversations/conversationStore';
 import { OllamaClient } from '../src/core/ollama/ollamaClient';
 
-/** The extension's default model (the test server has it installed). */
+/** The extension's default model (the simulator has it installed). */
 export const MODEL = 'mistral';
 
 /** A ChatService on `store` talking to the Ollama (test) server at `url`. */

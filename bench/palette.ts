@@ -1,5 +1,6 @@
 /** The workbench's quick input as a user works it: the command palette and VS Code's own open-file dialog. */
 import type { Page } from 'playwright-core';
+import { chooseFileInDialog } from '../test/harness/fileDialog';
 
 /** The text box of the command palette, of quick picks and of the file dialog. */
 const QUICK_INPUT = '.quick-input-widget .quick-input-box input';
@@ -24,19 +25,7 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   }
 }
 
-/** Opens the file at `path` in the open-file dialog VS Code shows in the browser (type the path, press Enter). */
-export async function chooseFile(page: Page, path: string): Promise<void> {
-  const input = page.locator(QUICK_INPUT);
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const row = page.locator('.quick-input-widget .monaco-list-row .label-name', { hasText: name }).filter({ visible: true });
-  // The dialog fills in its folder once it has listed it, over anything typed before; Enter on a folder opens the
-  // folder. So: type until the path stays and its file is listed, then press Enter.
-  const deadline = Date.now() + TIMEOUT_MS;
-  do {
-    await input.fill(path);
-    await row.first().waitFor({ timeout: 1_000 }).catch(() => undefined);
-    if (Date.now() > deadline) throw new Error(`the file dialog did not take ${path}`);
-  } while ((await input.inputValue()) !== path || !(await row.count()));
-  await input.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: TIMEOUT_MS });
+/** Opens the file at `path` in the open-file dialog VS Code shows in the browser. */
+export function chooseFile(page: Page, path: string): Promise<void> {
+  return chooseFileInDialog(page, path, TIMEOUT_MS);
 }

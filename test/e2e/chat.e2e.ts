@@ -1,31 +1,15 @@
-// A person using the chat in real VS Code (code-server in Chromium) against the project's Ollama test server:
+// A person using the chat in real VS Code (code-server in Chromium) against the project's Ollama simulator:
 // streaming, Stop, reload, model picker, Ask about Selection, Ollama down + Retry, code actions, hostile replies,
 // history, themes. The tests run in order and share one window, like one person's session.
 import * as assert from 'node:assert/strict';
-import type { FrameLocator, Locator } from 'playwright-core';
 import { OllamaSimulator } from '../../simulator';
-import { useWorkbench, waitUntil } from './driver';
-import type { Workbench } from './driver';
+import { useChatSession, waitUntil } from './driver';
 
 const REPLY_TIMEOUT = 30_000;
 
 describe('chat view in real VS Code', function () {
   this.timeout(120_000);
-  const settings: Record<string, unknown> = { 'ollamaChat.model': 'mistral' };
-  let server: OllamaSimulator;
-  let port = 0;
-
-  before(async () => {
-    server = await OllamaSimulator.start();
-    port = server.port;
-    settings['ollamaChat.host'] = server.url;
-  });
-  after(() => server.stop());
-
-  const workbench = useWorkbench({ settings });
-  const wb = (): Workbench => workbench();
-  const chat = (): FrameLocator => wb().chatFrame();
-  const assistant = (): Locator => chat().locator('[data-role="assistant"]').last();
+  const { server, setServer, wb, chat, assistant } = useChatSession();
   const replyText = async (): Promise<string> => (await assistant().locator('.markdown-body').textContent()) ?? '';
   const status = (): Promise<string | null> => assistant().getAttribute('data-status');
 
@@ -61,7 +45,7 @@ describe('chat view in real VS Code', function () {
   it('Stop ends a reply mid-way, keeps the text and marks it stopped', async () => {
     await send('Please stop me [[slow]]');
     await waitUntil(replyText, (t) => t.length > 10, 'some text before stopping');
-    const before = server.requests.filter((r) => r.path === '/api/chat').pop()!;
+    const before = server().requests.filter((r) => r.path === '/api/chat').pop()!;
     await chat().locator('button[aria-label="Stop"]').click();
     await waitForStatus('stopped');
     await assistant().locator('.message-stopped').waitFor({ state: 'visible' });
@@ -82,7 +66,7 @@ describe('chat view in real VS Code', function () {
   it('keeps a reply that streams while the view is hidden, and shows it again', async () => {
     await send('Keep going while hidden [[slow]]');
     const seen = await waitUntil(replyText, (t) => t.length > 10, 'some text');
-    const request = server.requests.filter((r) => r.path === '/api/chat').pop()!;
+    const request = server().requests.filter((r) => r.path === '/api/chat').pop()!;
     const sentBefore = request.tokensSent;
     await wb().runCommand('View: Show Explorer');
     await waitUntil(async () => request.tokensSent, (n) => n >= sentBefore + 10, 'tokens streamed while the view was hidden');
@@ -123,7 +107,7 @@ describe('chat view in real VS Code', function () {
     await wb().page.locator('.statusbar-item', { hasText: 'llama3.2:latest' }).first().waitFor({ timeout: REPLY_TIMEOUT });
     await send('Which model answers?');
     await waitForStatus('complete');
-    const last = server.requests.filter((r) => r.path === '/api/chat').pop()!;
+    const last = server().requests.filter((r) => r.path === '/api/chat').pop()!;
     assert.equal((last.body as { model: string }).model, 'llama3.2:latest');
   });
 
@@ -141,7 +125,7 @@ describe('chat view in real VS Code', function () {
     await wb().openChatView();
     await chat().locator('[data-role="user"]', { hasText: 'Explain this code' }).last().waitFor({ timeout: REPLY_TIMEOUT });
     await waitForStatus('complete');
-    const last = server.requests.filter((r) => r.path === '/api/chat').pop()!;
+    const last = server().requests.filter((r) => r.path === '/api/chat').pop()!;
     const messages = (last.body as { messages: { content: string }[] }).messages;
     assert.match(messages[messages.length - 1].content, /^Explain this code\n\nFrom `Untitled-1` \(lines 1-2, plaintext\):\n\n```\nlet total = price \* quantity\nprint total\n```$/);
   });
@@ -168,17 +152,17 @@ describe('chat view in real VS Code', function () {
     await waitUntil(() => chat().locator('.chip').count(), (n) => n === 0, 'the chip to be removed');
     await chat().locator('button[aria-label="Attach current file"]').click();
     await chip.waitFor({ timeout: REPLY_TIMEOUT });
-    const before = server.requests.length;
+    const before = server().requests.length;
     await send('What does this file set?');
     await waitUntil(() => chat().locator('.chip').count(), (n) => n === 0, 'the chips to clear after sending');
-    const request = await server.waitForRequest((r) => r.path === '/api/chat' && r.id > before);
+    const request = await server().waitForRequest((r) => r.path === '/api/chat' && r.id > before);
     const messages = (request.body as { messages: { content: string }[] }).messages;
     assert.match(messages[messages.length - 1].content, /^What does this file set\?\n\nAttached file `Untitled-\d+`:\n\n```\nSECRET_SAUCE = 42\n```$/);
     await waitForStatus('complete');
   });
 
   it('says Ollama is not running (at start-up and when sending), then recovers with Retry', async () => {
-    await server.stop();
+    await server().stop();
     await wb().reload();
     await wb().openChatView();
     const banner = chat().locator('.error-banner');
@@ -186,8 +170,9 @@ describe('chat view in real VS Code', function () {
     await send('Are you there?');
     await waitForStatus('error');
     await banner.filter({ hasText: 'Cannot reach Ollama' }).waitFor({ timeout: REPLY_TIMEOUT });
+    const { port } = server();
     assert.match((await banner.textContent()) ?? '', new RegExp(`127\\.0\\.0\\.1:${port}`));
-    server = await OllamaSimulator.start({ port });
+    setServer(await OllamaSimulator.start({ port }));
     await banner.locator('button', { hasText: 'Retry' }).click();
     await waitForStatus('complete');
     assert.match(await replyText(), /Are you there/);

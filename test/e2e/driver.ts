@@ -9,8 +9,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
-import type { ConsoleMessage, FrameLocator, Page } from 'playwright-core';
+import type { ConsoleMessage, FrameLocator, Locator, Page } from 'playwright-core';
+import { OllamaSimulator } from '../../simulator';
 import { freePort } from '../harness/codeServer';
+import { chooseFileInDialog } from '../harness/fileDialog';
 import { repoRoot } from '../harness/install';
 import { onInterrupt } from '../harness/processGroup';
 import { openWorkbench, type WorkbenchSession } from '../harness/workbench';
@@ -162,23 +164,9 @@ export class Workbench {
     await this.clickQuickPickRow(label);
   }
 
-  /**
-   * Chooses the file at `path` in the open-file dialog VS Code shows in the browser (type the path, press Enter).
-   * The dialog fills in its folder once it has listed it, over anything typed before, and Enter on a folder opens
-   * the folder: so the path is typed until it stays and its file is listed.
-   */
-  async chooseFileInDialog(path: string): Promise<void> {
-    const input = this.page.locator(QUICK_INPUT);
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    const row = this.page.locator('.quick-input-widget .monaco-list-row .label-name', { hasText: name }).filter({ visible: true });
-    const deadline = Date.now() + UI_TIMEOUT;
-    do {
-      await input.fill(path);
-      await row.first().waitFor({ timeout: 1_000 }).catch(() => undefined);
-      if (Date.now() > deadline) throw new Error(`the file dialog did not take ${path}`);
-    } while ((await input.inputValue()) !== path || !(await row.count()));
-    await input.press('Enter');
-    await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+  /** Chooses the file at `path` in the open-file dialog VS Code shows in the browser. */
+  chooseFileInDialog(path: string): Promise<void> {
+    return chooseFileInDialog(this.page, path, UI_TIMEOUT);
   }
 
   private async clickQuickPickRow(label: string): Promise<void> {
@@ -302,5 +290,44 @@ export function useWorkbench(options: WorkbenchLaunchOptions = {}): () => Workbe
   return () => {
     if (!workbench) throw new Error('the workbench did not start (see the "before all" hook)');
     return workbench;
+  };
+}
+
+/** A window talking to an Ollama simulator, for one `describe` block, with the chat view's usual places. */
+export interface ChatSession {
+  /** The simulator the window's `ollamaChat.host` points at. */
+  server(): OllamaSimulator;
+  /** Puts another simulator in its place (e.g. one started again on the same port). */
+  setServer(server: OllamaSimulator): void;
+  wb(): Workbench;
+  /** The chat view's webview content. */
+  chat(): FrameLocator;
+  /** The last reply in the chat view. */
+  assistant(): Locator;
+}
+
+/**
+ * Starts an Ollama simulator before the block's tests and a workbench whose user settings point at it (plus
+ * `settings`), and stops both after them.
+ */
+export function useChatSession(settings: Record<string, unknown> = {}): ChatSession {
+  const userSettings: Record<string, unknown> = { 'ollamaChat.model': 'mistral', ...settings };
+  let server: OllamaSimulator | undefined;
+  before(async () => {
+    server = await OllamaSimulator.start();
+    userSettings['ollamaChat.host'] = server.url;
+  });
+  after(() => server?.stop());
+  const workbench = useWorkbench({ settings: userSettings });
+  const chat = (): FrameLocator => workbench().chatFrame();
+  return {
+    server: () => {
+      if (!server) throw new Error('the Ollama simulator did not start (see the "before all" hook)');
+      return server;
+    },
+    setServer: (next) => (server = next),
+    wb: workbench,
+    chat,
+    assistant: () => chat().locator('[data-role="assistant"]').last(),
   };
 }

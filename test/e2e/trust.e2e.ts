@@ -1,10 +1,9 @@
-// What a reply can make the user do, in real VS Code (code-server in Chromium) against the Ollama test server: code
+// What a reply can make the user do, in real VS Code (code-server in Chromium) against the Ollama simulator: code
 // actions deliver exactly the code the view shows, a clicked link opens once and only through the extension's
 // checks, and one reply that cannot be formatted does not stop the view.
 import * as assert from 'node:assert/strict';
-import type { CDPSession, FrameLocator, Locator } from 'playwright-core';
-import { OllamaSimulator } from '../../simulator';
-import { useWorkbench, waitUntil, type Workbench } from './driver';
+import type { CDPSession } from 'playwright-core';
+import { useChatSession, waitUntil } from './driver';
 
 const REPLY_TIMEOUT = 30_000;
 
@@ -19,23 +18,11 @@ const SMUGGLING_REPLY = [
 
 describe('trust: what a reply can make the user do', function () {
   this.timeout(120_000);
-  const settings: Record<string, unknown> = { 'ollamaChat.model': 'mistral' };
-  let server: OllamaSimulator;
-
-  before(async () => {
-    server = await OllamaSimulator.start();
-    settings['ollamaChat.host'] = server.url;
-  });
-  after(() => server.stop());
-
-  const workbench = useWorkbench({ settings });
-  const wb = (): Workbench => workbench();
-  const chat = (): FrameLocator => wb().chatFrame();
-  const assistant = (): Locator => chat().locator('[data-role="assistant"]').last();
+  const { server, wb, chat, assistant } = useChatSession();
 
   /** Sends a prompt whose reply is `reply`, and waits until the reply is complete. */
   async function ask(prompt: string, reply: string): Promise<void> {
-    server.enqueueReply({ text: reply });
+    server().enqueueReply({ text: reply });
     const input = chat().locator('textarea[aria-label="Message"]');
     await input.waitFor({ timeout: REPLY_TIMEOUT });
     await input.fill(prompt);

@@ -17,7 +17,7 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('ollamaChat').update(key, value, vscode.ConfigurationTarget.Global);
 }
 
-/** Starts a test server and points `ollamaChat.host` at it; call `stop` in `after`. */
+/** Starts an Ollama simulator and points `ollamaChat.host` at it; call `stop` in `after`. */
 export async function startServer(): Promise<OllamaSimulator> {
   const server = await OllamaSimulator.start();
   await setSetting('host', server.url);

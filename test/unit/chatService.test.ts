@@ -18,7 +18,7 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-describe('ChatService against the Ollama test server', () => {
+describe('ChatService against the Ollama simulator', () => {
   let server: OllamaSimulator;
   let kv: MemoryStore;
   let settings: Settings;
@@ -83,7 +83,8 @@ describe('ChatService against the Ollama test server', () => {
     await assert.rejects(chat.startConversation('d'), /already exists/);
     await assert.rejects(chat.sendMessage('d', '   '), /empty/);
     await assert.rejects(chat.sendMessage('nope', 'hi'), /No conversation/);
-    server.enqueueReply({ tokenDelayMs: 20 });
+    // A short reply: the second send is refused as soon as the first one's reply has started.
+    server.enqueueReply({ text: 'Still writing this one.', tokenDelayMs: 20 });
     const first = chat.sendMessage('d', 'slow one');
     await assert.rejects(chat.sendMessage('d', 'interleaved?'), /still being written/);
     assert.equal((await first).status, 'complete');

@@ -6,7 +6,7 @@ import { OllamaClient, sameModel, splitModelName, statsFromFinalChunk } from '..
 import { OllamaSimulator } from '../../simulator';
 import type { Fault } from '../../simulator';
 
-describe('OllamaClient against the Ollama test server', () => {
+describe('OllamaClient against the Ollama simulator', () => {
   let server: OllamaSimulator;
   let headers: Record<string, string> | undefined;
   let client: OllamaClient;

@@ -1,7 +1,7 @@
 /**
  * The chat backend: what the original FastAPI app did (`/generate`, `/api/models`, `/api/conversation/…`), as one
  * object the view, the commands and the public API all call. It owns the streams in flight and tells listeners what
- * changed; it never touches the UI. No `vscode` import, so it runs in plain mocha against the test server.
+ * changed; it never touches the UI. No `vscode` import, so it runs in plain mocha against the simulator.
  */
 import type { StreamInfo } from '../../shared/protocol';
 import { Emitter } from '../../shared/emitter';
