@@ -14,7 +14,7 @@ import { atMost, none, type Figure, type SectionResult } from '../report';
 import { frameStats, GAP_LIMIT_MS, type FrameStats } from './frameStats';
 import { conversationExport } from './longConversation';
 import { epochNow, readRecord, whenQuiet, whenShown } from './recorder';
-import { OLLAMA_CHAT } from './views';
+import { CHAT_MESSAGE, OLLAMA_CHAT } from './views';
 import { withViewBenchWindow, type ViewBenchWindow } from './window';
 
 const AREA = 'Snapshot';
@@ -50,7 +50,7 @@ async function importConversation(w: ViewBenchWindow, frame: Frame, seeded: Seed
   writeFileSync(file, conversationExport(seeded.id, seeded.title, seeded.messages, TOKENS_PER_MESSAGE));
   await w.runCommand('Ollama Chat: Import Conversation…');
   await w.chooseFile(file);
-  await whenShown(frame, { selector: '.message', count: seeded.messages });
+  await whenShown(frame, { selector: CHAT_MESSAGE, count: seeded.messages });
   await whenQuiet(frame);
 }
 
@@ -64,8 +64,8 @@ async function openFromHistory(w: ViewBenchWindow, frame: Frame, seeded: Seeded)
   await frame.evaluate(() => document.addEventListener('click', (e) => ((window as ClickWindow).benchClickAt = performance.timeOrigin + e.timeStamp), { capture: true, once: true }));
   await row.click();
   const click = await frame.evaluate(() => (window as ClickWindow).benchClickAt ?? NaN);
-  const first = await whenShown(frame, { selector: '.message', count: 1, inViewport: true });
-  const all = await whenShown(frame, { selector: '.message', count: seeded.messages });
+  const first = await whenShown(frame, { selector: CHAT_MESSAGE, count: 1, inViewport: true });
+  const all = await whenShown(frame, { selector: CHAT_MESSAGE, count: seeded.messages });
   await whenQuiet(frame);
   const stats = frameStats(await readRecord(frame), click, epochNow());
   const elements = await frame.evaluate(() => document.getElementsByTagName('*').length);

@@ -25,6 +25,9 @@ export interface ChatView {
   wholeReply(length: number): Sight;
 }
 
+/** A message of Ollama Chat's conversation (the system prompt shown above the conversation is not one). */
+export const CHAT_MESSAGE = '.message-log > .message';
+
 export const OLLAMA_CHAT: ChatView = {
   label: 'Ollama Chat',
   extensionId: 'ollama-chat-local.ollama-chat',
@@ -33,7 +36,7 @@ export const OLLAMA_CHAT: ChatView = {
   input: 'textarea.composer-input',
   async clear(frame) {
     await frame.getByRole('button', { name: 'New conversation' }).click();
-    await frame.waitForSelector('.message', { state: 'detached' });
+    await frame.waitForSelector(CHAT_MESSAGE, { state: 'detached' });
   },
   firstText: { selector: '.message-assistant .markdown-body', textLength: 1 },
   // The host's final message turns the reply `complete`; it carries the whole text, which the view draws at once.
