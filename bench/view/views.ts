@@ -27,6 +27,8 @@ export interface ChatView {
 
 /** A message of Ollama Chat's conversation (the system prompt shown above the conversation is not one). */
 export const CHAT_MESSAGE = '.message-log > .message';
+/** One that is drawn: formatted, not still being drawn (`aria-busy`) nor shown as unformatted text for now. */
+export const DRAWN_CHAT_MESSAGE = `${CHAT_MESSAGE}:not([aria-busy="true"]):not(:has(.markdown-pending))`;
 
 export const OLLAMA_CHAT: ChatView = {
   label: 'Ollama Chat',
@@ -39,8 +41,8 @@ export const OLLAMA_CHAT: ChatView = {
     await frame.waitForSelector(CHAT_MESSAGE, { state: 'detached' });
   },
   firstText: { selector: '.message-assistant .markdown-body', textLength: 1 },
-  // The host's final message turns the reply `complete`; it carries the whole text, which the view draws at once.
-  wholeReply: () => ({ selector: '.message-assistant[data-status="complete"]', count: 1 }),
+  // The host's final message turns the reply `complete`; the view is busy (`aria-busy`) until all of it is drawn.
+  wholeReply: () => ({ selector: '.message-assistant[data-status="complete"][aria-busy="false"]', count: 1 }),
 };
 
 export const PLAIN_TEXT_FLOOR: ChatView = {
