@@ -202,8 +202,8 @@ export class AssistantMessageView {
 
   /** Busy while the reply streams or its text is not all on the page yet (screen readers wait for it). */
   private renderBusy(): void {
-    const busy = this.message.status === 'streaming' || (this.markdown !== undefined && !this.markdown.drawn);
-    this.element.setAttribute('aria-busy', String(busy));
+    const busy = String(this.message.status === 'streaming' || (this.markdown !== undefined && !this.markdown.drawn));
+    if (this.element.getAttribute('aria-busy') !== busy) this.element.setAttribute('aria-busy', busy);
   }
 
   private syncThinking(thinking: string): void {

@@ -42,8 +42,9 @@ export class MessageList {
   /** Replies drawn before the host sent them (the waiting indicator needs a place). */
   private readonly placeholders = new Set<string>();
   private readonly pending = new Map<string, { content: string; thinking: string }>();
-  /** Ids of the shown conversation's messages, in order (views of some may not be built yet). */
+  /** Ids of the shown conversation's messages, in order (views of some may not be built yet), and their indexes. */
   private order: string[] = [];
+  private readonly indexes = new Map<string, number>();
   /** Messages of the shown conversation whose views are not built yet, oldest first (built from the end). */
   private unbuilt: ChatMessage[] = [];
   private readonly building: RenderTask = {
@@ -120,8 +121,10 @@ export class MessageList {
     // Everything the model is sent is shown, system instructions included.
     this.systemPrompt.show(systemPrompt);
     const messages = conversation?.messages ?? [];
-    this.order = messages.map((m) => m.id);
-    const shown = new Set(this.order);
+    this.order = [];
+    this.indexes.clear();
+    for (const message of messages) this.addToOrder(message.id);
+    const shown = this.indexes;
     for (const [id, view] of this.views) {
       if (!shown.has(id)) this.removeView(id, view);
     }
@@ -152,7 +155,7 @@ export class MessageList {
     this.flush();
     this.placeholders.delete(message.id);
     const known = this.builtView(message.id) !== undefined;
-    if (!this.order.includes(message.id)) this.order.push(message.id);
+    this.addToOrder(message.id);
     const view = this.viewFor(message);
     if (!known) {
       this.append(view);
@@ -239,8 +242,9 @@ export class MessageList {
    * the newest back, each put above those shown.
    */
   private buildNext(): boolean {
-    const newest = this.unbuilt.findIndex((m) => this.isNewest(m.id));
-    const message = newest === -1 ? this.unbuilt.pop() : this.unbuilt.splice(newest, 1)[0];
+    let newest = this.unbuilt.length;
+    while (newest > 0 && this.isNewest(this.unbuilt[newest - 1].id)) newest--;
+    const message = newest === this.unbuilt.length ? this.unbuilt.pop() : this.unbuilt.splice(newest, 1)[0];
     if (message) this.build(message);
     if (this.unbuilt.length > 0) return true;
     this.refresh();
@@ -262,9 +266,11 @@ export class MessageList {
   private build(message: ChatMessage): MessageView {
     const view = this.viewFor(message);
     if (!view.element.isConnected) {
-      const index = this.order.indexOf(message.id);
-      const next = this.order.slice(index + 1).map((id) => this.views.get(id)?.element).find((el) => el?.isConnected);
-      if (next) next.before(view.element);
+      let next: Element | undefined;
+      for (let i = (this.indexes.get(message.id) ?? Infinity) + 1; !next?.isConnected && i < this.order.length; i++) {
+        next = this.views.get(this.order[i])?.element;
+      }
+      if (next?.isConnected) next.before(view.element);
       else this.append(view);
     }
     this.drawIfReply(view);
@@ -280,14 +286,20 @@ export class MessageList {
 
   /** Whether a message is among the newest (or not among the host's messages yet: a reply that waits). */
   private isNewest(id: string): boolean {
-    const index = this.order.lastIndexOf(id);
-    return index === -1 || index >= this.order.length - NEWEST_MESSAGES;
+    const index = this.indexes.get(id);
+    return index === undefined || index >= this.order.length - NEWEST_MESSAGES;
   }
 
   /** Where a message is in the conversation, 0…1 (1: the newest, or not among the host's messages yet). */
   private position(id: string): number {
-    const index = this.order.lastIndexOf(id);
-    return index === -1 ? 1 : (index + 1) / this.order.length;
+    const index = this.indexes.get(id);
+    return index === undefined ? 1 : (index + 1) / this.order.length;
+  }
+
+  private addToOrder(id: string): void {
+    if (this.indexes.has(id)) return;
+    this.indexes.set(id, this.order.length);
+    this.order.push(id);
   }
 
   /** Adds a view at the end, but before replies that are only waiting (they come after what the user sent). */
