@@ -2,12 +2,14 @@
  * Render (webview side): the real view bundle in Chromium rendering a long markdown reply
  * delivered as the host delivers it (a few tokens per delta, one delta per frame) — main-thread time per 1,000
  * tokens at the start against the end, per token overall, the longest task — and the JS heap after many replies.
+ * And (see `backlog.ts`) a long reply and a long conversation that arrive at once.
  * Main-thread time is CPU time of the renderer's main-thread tasks from a trace, so other load on the machine
  * inflates it less than wall time; the longest task is wall time (what a key press would wait for).
  */
 import { longReplyTokens } from '../../simulator';
 import { below, ratioAtMost, type Figure, type SectionResult } from '../report';
 import type { HostMessage } from '../../src/shared/protocol';
+import { drawBurst, drawLongConversation, type BacklogRun } from './backlog';
 import { chunk, delta, emptySnapshot, turn, type Turn } from './hostMessages';
 import { openView, type ViewPage } from './page';
 import { traceMainThread, type MainThreadWork } from './trace';
@@ -28,6 +30,8 @@ const MEMORY_TOKENS_PER_DELTA = 200;
 /** Warm-up reply before the measured one, so the first segment does not pay for JIT compilation. */
 const WARM_UP_TOKENS = 1000;
 const WARM_UP_TOKENS_PER_DELTA = 25;
+/** The reply that arrives at once (the burst). */
+const BURST_TOKENS = 20_000;
 /** Frames without deltas traced for the idle baseline. */
 const IDLE_FRAMES = 100;
 
@@ -96,6 +100,21 @@ async function memoryOverReplies(view: ViewPage, replies: number): Promise<{ war
   return { warm, full, afterSwitch: await view.memoryAfterGc() };
 }
 
+/** Figures of a backlog drawn by the view: its longest task on the CPU, and how long it took. */
+function backlogFigures(what: string, run: BacklogRun, first: string): Figure[] {
+  const { work } = run;
+  return [
+    {
+      area: AREA, measure: `${what}: the page's longest main-thread task (CPU)`, value: work.mostCpuMs, unit: 'ms', goal: below(20, 'ms'),
+      note: `longest task by wall time ${work.longestMs.toFixed(0)} ms (${work.longestCpuMs.toFixed(0)} ms CPU); all tasks ${work.cpuMs.toFixed(0)} ms CPU`,
+    },
+    {
+      area: AREA, measure: `${what}: → ${first} drawn (wall)`, value: run.firstMs, unit: 'ms',
+      note: `all of it drawn after ${run.drawnMs.toFixed(0)} ms; ${run.elements.toLocaleString('en-US')} elements in the page`,
+    },
+  ];
+}
+
 const meanCpu = (works: MainThreadWork[]): number => works.reduce((total, w) => total + w.cpuMs, 0) / works.length;
 const meanWall = (works: MainThreadWork[]): number => works.reduce((total, w) => total + w.wallMs, 0) / works.length;
 
@@ -106,6 +125,8 @@ export async function benchRender(repoRoot: string, quick: boolean): Promise<Sec
   try {
     const render = await renderLongReply(view, tokens);
     const memory = await memoryOverReplies(view, replies);
+    const burst = await drawBurst(view, BURST_TOKENS);
+    const conversation = await drawLongConversation(view, quick ? 40 : 200, LONG_REPLY_TOKENS);
     const sampled = [...render.segments.values()];
     const ends = sampled.length >= 4 ? 2 : 1;
     const [start, end] = [sampled.slice(0, ends), sampled.slice(-ends)];
@@ -138,6 +159,8 @@ export async function benchRender(repoRoot: string, quick: boolean): Promise<Sec
         baseline: warmBaseline,
         note: `a leak would keep this above the baseline; DOM nodes ${memory.afterSwitch.nodes.toLocaleString('en-US')}, listeners ${memory.afterSwitch.listeners} (baseline ${memory.warm.nodes.toLocaleString('en-US')} / ${memory.warm.listeners})`,
       },
+      ...backlogFigures(`a ${BURST_TOKENS.toLocaleString('en-US')}-token reply that arrives in one delta with its end`, burst, 'its end'),
+      ...backlogFigures(`a conversation of ${quick ? 40 : 200} messages × ${LONG_REPLY_TOKENS.toLocaleString('en-US')} tokens in one snapshot`, conversation, 'the newest reply'),
     ];
     return { figures, facts: { chromium: view.browser.version() } };
   } finally {

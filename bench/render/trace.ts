@@ -23,6 +23,8 @@ export interface MainThreadWork {
   longestMs: number;
   /** CPU time of that task (much less than its wall time when the machine was busy elsewhere). */
   longestCpuMs: number;
+  /** CPU time of the task that took the most of it: how long the page's own work held the thread at most. */
+  mostCpuMs: number;
 }
 
 /** Names Chromium gives a scheduled main-thread task in the `toplevel` category. */
@@ -34,13 +36,14 @@ export function mainThreadWork(trace: Buffer): MainThreadWork {
   const mainThreads = new Set(
     events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
   );
-  const work: MainThreadWork = { wallMs: 0, cpuMs: 0, longestMs: 0, longestCpuMs: 0 };
+  const work: MainThreadWork = { wallMs: 0, cpuMs: 0, longestMs: 0, longestCpuMs: 0, mostCpuMs: 0 };
   for (const e of events) {
     if (e.ph !== 'X' || !TASK_EVENTS.has(e.name) || !mainThreads.has(`${e.pid}:${e.tid}`)) continue;
     const [wallMs, cpuMs] = [(e.dur ?? 0) / 1000, (e.tdur ?? 0) / 1000];
     work.wallMs += wallMs;
     work.cpuMs += cpuMs;
     if (wallMs > work.longestMs) [work.longestMs, work.longestCpuMs] = [wallMs, cpuMs];
+    work.mostCpuMs = Math.max(work.mostCpuMs, cpuMs);
   }
   return work;
 }

@@ -25,8 +25,12 @@ export function replyFigures(area: string, what: string, samples: Map<ChatView, 
     note: `${note}runs: ${list(ours.map(pick))} (floor ${list(floor.map(pick))})`,
   });
   const selfShare = median(ours.map((r) => r.stats.selfLongTaskMs));
-  const firstText = ours.every((r) => r.firstTextMs !== undefined)
-    ? [figure(`${from} → first text of the reply on screen`, (r) => r.firstTextMs ?? NaN, 'ms', undefined)]
+  const firstText = ours.every((r) => r.afterFirstText !== undefined)
+    ? [
+      figure(`${from} → first text of the reply on screen`, (r) => r.firstTextMs ?? NaN, 'ms', undefined),
+      figure('longest gap between webview frames, first text → whole reply on screen (the webview exists by then)',
+        (r) => r.afterFirstText?.longestGapMs ?? NaN, 'ms', atMost(GAP_LIMIT_MS, 'ms')),
+    ]
     : [];
   return [
     ...firstText,

@@ -17,6 +17,11 @@ export interface ReplyRun {
   stats: FrameStats;
   /** The user's action → the first frame with some of the reply. */
   firstTextMs?: number;
+  /**
+   * The webview's frames from that first text to the whole reply on screen: without the time VS Code takes to
+   * create a webview (a view shown again), which no extension can change.
+   */
+  afterFirstText?: FrameStats;
 }
 
 /** The reply to the next `/api/chat` request the server receives. */
@@ -50,5 +55,10 @@ export async function measureReply(frame: Frame, start: number, whole: Sight, st
   // The two clocks agree to a few ms; a whole reply on screen well before the server finished is an old one.
   if (shown < end - CLOCK_SLACK_MS) throw new Error(`the whole reply was on screen ${(end - shown).toFixed(0)} ms before the server sent it: the view showed an earlier reply`);
   const record = await readRecord(frame);
-  return { streamEndToScreenMs: shown - end, stats: frameStats(record, start, shown), firstTextMs: firstShown === undefined ? undefined : firstShown - start };
+  return {
+    streamEndToScreenMs: shown - end,
+    stats: frameStats(record, start, shown),
+    firstTextMs: firstShown === undefined ? undefined : firstShown - start,
+    afterFirstText: firstShown === undefined ? undefined : frameStats(record, firstShown, shown),
+  };
 }

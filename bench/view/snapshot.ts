@@ -1,9 +1,9 @@
 /**
- * Issue 13, snapshot: opening a long conversation (200 messages × 2,000 tokens) from the chat view's history, as a
+ * The snapshot: opening a long conversation (200 messages × 2,000 tokens) from the chat view's history, as a
  * user does (History, then the conversation), against a two-message conversation opened the same way. The
  * conversations are imported first with "Ollama Chat: Import Conversation…" from files in the extension's export
  * format, through VS Code's own file dialog: they are then stored exactly as the extension stores any conversation.
- * Measured: the click → the first frame with messages in the viewport, the webview's frames from the click until
+ * Measured: the click → the first frame with drawn messages in the viewport, the webview's frames from the click until
  * every message is in the page and frames have come regularly for a second, and memory afterwards.
  */
 import { writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { atMost, none, type Figure, type SectionResult } from '../report';
 import { frameStats, GAP_LIMIT_MS, type FrameStats } from './frameStats';
 import { conversationExport } from './longConversation';
 import { epochNow, readRecord, whenQuiet, whenShown } from './recorder';
-import { OLLAMA_CHAT } from './views';
+import { CHAT_MESSAGE, DRAWN_CHAT_MESSAGE, OLLAMA_CHAT } from './views';
 import { withViewBenchWindow, type ViewBenchWindow } from './window';
 
 const AREA = 'Snapshot';
@@ -30,7 +30,7 @@ const LONG: Seeded = { id: 'bench-long', title: 'Long conversation', messages: 2
 const SHORT: Seeded = { id: 'bench-short', title: 'Short conversation', messages: 2 };
 
 interface OpenRun {
-  /** Click → first frame with a message in the viewport. */
+  /** Click → first frame with a drawn message in the viewport. */
   firstMs: number;
   /** Click → first frame with every message in the page. */
   allMs: number;
@@ -50,7 +50,7 @@ async function importConversation(w: ViewBenchWindow, frame: Frame, seeded: Seed
   writeFileSync(file, conversationExport(seeded.id, seeded.title, seeded.messages, TOKENS_PER_MESSAGE));
   await w.runCommand('Ollama Chat: Import Conversation…');
   await w.chooseFile(file);
-  await whenShown(frame, { selector: '.message', count: seeded.messages });
+  await whenShown(frame, { selector: CHAT_MESSAGE, count: seeded.messages });
   await whenQuiet(frame);
 }
 
@@ -64,8 +64,8 @@ async function openFromHistory(w: ViewBenchWindow, frame: Frame, seeded: Seeded)
   await frame.evaluate(() => document.addEventListener('click', (e) => ((window as ClickWindow).benchClickAt = performance.timeOrigin + e.timeStamp), { capture: true, once: true }));
   await row.click();
   const click = await frame.evaluate(() => (window as ClickWindow).benchClickAt ?? NaN);
-  const first = await whenShown(frame, { selector: '.message', count: 1, inViewport: true });
-  const all = await whenShown(frame, { selector: '.message', count: seeded.messages });
+  const first = await whenShown(frame, { selector: DRAWN_CHAT_MESSAGE, count: 1, inViewport: true });
+  const all = await whenShown(frame, { selector: CHAT_MESSAGE, count: seeded.messages });
   await whenQuiet(frame);
   const stats = frameStats(await readRecord(frame), click, epochNow());
   const elements = await frame.evaluate(() => document.getElementsByTagName('*').length);

@@ -25,6 +25,11 @@ export interface ChatView {
   wholeReply(length: number): Sight;
 }
 
+/** A message of Ollama Chat's conversation (the system prompt shown above the conversation is not one). */
+export const CHAT_MESSAGE = '.message-log > .message';
+/** One that is drawn: formatted, not still being drawn (`aria-busy`) nor shown as unformatted text for now. */
+export const DRAWN_CHAT_MESSAGE = `${CHAT_MESSAGE}:not([aria-busy="true"]):not(:has(.markdown-pending))`;
+
 export const OLLAMA_CHAT: ChatView = {
   label: 'Ollama Chat',
   extensionId: 'ollama-chat-local.ollama-chat',
@@ -33,11 +38,11 @@ export const OLLAMA_CHAT: ChatView = {
   input: 'textarea.composer-input',
   async clear(frame) {
     await frame.getByRole('button', { name: 'New conversation' }).click();
-    await frame.waitForSelector('.message', { state: 'detached' });
+    await frame.waitForSelector(CHAT_MESSAGE, { state: 'detached' });
   },
   firstText: { selector: '.message-assistant .markdown-body', textLength: 1 },
-  // The host's final message turns the reply `complete`; it carries the whole text, which the view draws at once.
-  wholeReply: () => ({ selector: '.message-assistant[data-status="complete"]', count: 1 }),
+  // The host's final message turns the reply `complete`; the view is busy (`aria-busy`) until all of it is drawn.
+  wholeReply: () => ({ selector: '.message-assistant[data-status="complete"][aria-busy="false"]', count: 1 }),
 };
 
 export const PLAIN_TEXT_FLOOR: ChatView = {

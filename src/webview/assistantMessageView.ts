@@ -1,14 +1,46 @@
 /**
  * A reply of the model: collapsed reasoning, the answer as sanitized markdown (rendered incrementally while it
  * streams), a waiting indicator before the first token, a Stopped mark or the error, then stats and actions.
+ *
+ * The answer is formatted only once the message list asks for it (`draw`: a reply near the viewport, or among the
+ * newest), and it can go back (`undraw`, far off screen) so a long conversation does not keep every reply's
+ * elements. Until then its text is shown as it is, unformatted (so find-in-page and screen readers still have it).
+ * `aria-busy` is true while the reply streams or is still being drawn.
  */
 import type { ChatMessage } from '../shared/types';
 import { button, h } from './dom';
 import { formatStats, formatStatsDetail } from './format';
 import { icon } from './icons';
 import { messageShell } from './messageShell';
+import { plainText, type PlainText } from './plainText';
 import { StreamingMarkdown } from './streamingMarkdown';
 import { VersionPager } from './versionPager';
+
+/** Characters on a line of a side bar of usual width, and the height of a line (px), for `estimatedHeight`. */
+const CHARS_PER_LINE = 60;
+const LINE_PX = 20;
+/** The author line, the footer and the space around them (px). */
+const FRAME_PX = 70;
+
+/** The height a reply with this text is likely to take, until the browser has laid it out once. */
+function estimatedHeight(text: string): number {
+  let lines = 0;
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    lines += Math.max(1, Math.ceil((end - start) / CHARS_PER_LINE));
+    start = end + 1;
+  }
+  return FRAME_PX + lines * LINE_PX;
+}
+
+/** Where a reply stands among the others, for the order in which replies are drawn. */
+export interface ReplyPlacement {
+  /** Whether the user follows the end of the conversation (then a reply's newest text is drawn first). */
+  following(): boolean;
+  /** 0…1, higher for a reply the user is more likely to look at. */
+  rank(view: AssistantMessageView): number;
+}
 
 export class AssistantMessageView {
   readonly element: HTMLElement;
@@ -26,7 +58,10 @@ export class AssistantMessageView {
   private readonly copy: HTMLButtonElement;
   private readonly regenerate: HTMLButtonElement;
   readonly versions = new VersionPager();
-  private markdown: StreamingMarkdown;
+  /** The formatted answer; undefined while the reply is not drawn (its text is shown as it is). */
+  private markdown: StreamingMarkdown | undefined;
+  /** The answer's text as it is, while it is not drawn. */
+  private unformatted: PlainText | undefined;
   /** The content and reasoning already in the DOM (deltas are appended to them). */
   private renderedContent = '';
   private renderedThinking = '';
@@ -36,6 +71,7 @@ export class AssistantMessageView {
   constructor(
     public message: ChatMessage,
     private readonly onRenderError: (error: unknown) => void,
+    private readonly placement: ReplyPlacement,
   ) {
     const shell = messageShell(message, message.model || 'Assistant');
     this.element = shell.element;
@@ -55,7 +91,6 @@ export class AssistantMessageView {
     this.regenerate = button({ label: 'Regenerate reply', icon: 'refresh', action: 'regenerate' });
     this.copy = button({ label: 'Copy message', icon: 'copy', action: 'copy-message' });
     shell.actions.append(this.copy, this.regenerate);
-    this.markdown = new StreamingMarkdown(this.body, onRenderError);
     this.update(message);
   }
 
@@ -68,33 +103,61 @@ export class AssistantMessageView {
       thinking: thinking ? (this.message.thinking ?? '') + thinking : this.message.thinking,
     };
     if (thinking) this.appendThinking(thinking);
-    if (content) {
+    if (content && this.markdown) {
       this.markdown.append(content);
       this.renderedContent = this.message.content;
+    } else if (content) {
+      this.unformatted?.append(content);
     }
     this.setWaiting(null); // the model is loaded and answering
     this.labelThinking();
+    this.renderBusy();
   }
 
   /** Shows the message as given; reuses the DOM when the new text extends the rendered one. */
   update(message: ChatMessage): void {
+    // Stored or imported data of another shape is shown as plain text by the message list.
+    if (typeof message.content !== 'string') throw new TypeError(`the content is ${typeof message.content}, not text`);
+    const textChanged = message.content !== this.message.content;
     this.message = message;
-    const final = message.status !== 'streaming';
-    if (!message.content.startsWith(this.renderedContent) || (this.finished && message.content !== this.renderedContent)) {
-      this.resetContent();
-    } else if (this.finished && !final) {
-      this.resetContent(); // the same message streams again
-    }
-    if (!this.finished) {
-      this.markdown.append(message.content.slice(this.renderedContent.length));
-      this.renderedContent = message.content;
-      if (final) {
-        this.markdown.finish();
-        this.finished = true;
-      }
-    }
+    if (this.markdown) this.syncMarkdown();
+    else if (this.unformatted && textChanged) this.showUnformatted();
     this.syncThinking(message.thinking ?? '');
     this.renderStatus();
+  }
+
+  /** Formats the answer (over the next frames, within their budget). */
+  draw(): void {
+    if (this.markdown) return;
+    this.body.replaceChildren();
+    this.unformatted = undefined;
+    this.markdown = new StreamingMarkdown(this.body, {
+      onError: this.onRenderError,
+      onDrawn: () => this.renderBusy(),
+      newestFirst: () => this.placement.following(),
+      rank: () => this.placement.rank(this),
+    });
+    this.renderedContent = '';
+    this.finished = false;
+    this.syncMarkdown();
+    this.renderBusy();
+  }
+
+  /**
+   * Shows the answer's text unformatted: a reply not drawn yet, or far off screen (a reply that streams stays
+   * drawn). Until `draw` or `undraw` the answer is not shown at all (the message list calls one of them at once).
+   */
+  undraw(): void {
+    if (this.message.status === 'streaming' || (!this.markdown && this.unformatted)) return;
+    this.markdown?.dispose();
+    this.markdown = undefined;
+    this.showUnformatted();
+    this.renderBusy();
+  }
+
+  /** Stops the drawing still to come (the reply left the page). */
+  dispose(): void {
+    this.markdown?.dispose();
   }
 
   /** Shows or hides the "Waiting for <model>…" line. */
@@ -108,12 +171,39 @@ export class AssistantMessageView {
     this.regenerate.hidden = !can;
   }
 
-  private resetContent(): void {
-    this.markdown.dispose();
-    this.body.replaceChildren();
-    this.markdown = new StreamingMarkdown(this.body, this.onRenderError);
-    this.renderedContent = '';
-    this.finished = false;
+  /** Brings the formatted answer up to the message: appends what was added, or starts anew if it changed. */
+  private syncMarkdown(): void {
+    const { content, status } = this.message;
+    const final = status !== 'streaming';
+    // Another text (a version, an edit), or the same message streaming again.
+    if (!content.startsWith(this.renderedContent) || (this.finished && (content !== this.renderedContent || !final))) {
+      this.markdown?.dispose();
+      this.markdown = undefined;
+      this.draw();
+      return;
+    }
+    if (this.finished) return;
+    this.markdown!.append(content.slice(this.renderedContent.length));
+    this.renderedContent = content;
+    if (final) {
+      this.markdown!.finish();
+      this.finished = true;
+    }
+  }
+
+  /** The answer's text as it is, while it is not drawn. */
+  private showUnformatted(): void {
+    // Its size while the browser skips it off screen (see the stylesheet); once laid out, the browser's own.
+    this.element.style.containIntrinsicSize = `auto ${estimatedHeight(this.message.content)}px`;
+    this.unformatted = plainText(this.message.content);
+    this.unformatted.element.classList.add('markdown-pending');
+    this.body.replaceChildren(this.unformatted.element);
+  }
+
+  /** Busy while the reply streams or its text is not all on the page yet (screen readers wait for it). */
+  private renderBusy(): void {
+    const busy = String(this.message.status === 'streaming' || (this.markdown !== undefined && !this.markdown.drawn));
+    if (this.element.getAttribute('aria-busy') !== busy) this.element.setAttribute('aria-busy', busy);
   }
 
   private syncThinking(thinking: string): void {
@@ -144,7 +234,7 @@ export class AssistantMessageView {
     const { status = 'complete', model, stats, error } = this.message;
     const streaming = status === 'streaming';
     this.element.dataset.status = status;
-    this.element.setAttribute('aria-busy', String(streaming));
+    this.renderBusy();
     this.author.textContent = model || 'Assistant';
     this.labelThinking();
     this.stopped.hidden = status !== 'stopped';

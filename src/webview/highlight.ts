@@ -1,6 +1,7 @@
 /**
  * Syntax highlighting for code blocks with highlight.js core and a trimmed set of languages (the full bundle is
  * about ten times bigger). No auto-detection: it runs every grammar over the code, too slow while streaming.
+ * It is the view's least urgent work: done by the frame scheduler after everything else, a piece of code at a time.
  */
 import hljs from 'highlight.js/lib/core';
 import bash from 'highlight.js/lib/languages/bash';
@@ -21,7 +22,8 @@ import sql from 'highlight.js/lib/languages/sql';
 import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
-import { revealInvisibles } from './invisibleChars';
+import { renderScheduler, PRIORITY, type RenderTask } from './renderScheduler';
+import { revealInvisibles, textWithInvisibles } from './invisibleChars';
 import { RENDER_LIMITS } from './renderLimits';
 
 const LANGUAGES = {
@@ -46,39 +48,77 @@ const LANGUAGES = {
 };
 for (const [name, language] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, language);
 
-const queue: { code: HTMLElement; language: string }[] = [];
-let scheduled = false;
+/** Characters of code highlighted per unit of work (highlight.js takes 1–3 ms per 1,000), ending at a line end. */
+const PIECE_CHARS = 2_000;
+
+/** A code block being highlighted: what is done is highlighted markup, the rest is text in `restEl`. */
+interface Job {
+  code: HTMLElement;
+  language: string;
+  rest: string;
+  restEl: HTMLElement | undefined;
+  /** Characters the next piece starts with (more when the last try ended inside a comment or string). */
+  pieceChars: number;
+}
+
+const queue: Job[] = [];
+const task: RenderTask = { step: highlightPiece, priority: () => PRIORITY.highlighting };
 
 /**
  * Highlights the text of a `<code>` element in place, soon, for a known language (names and aliases such as `ts`,
- * `py`, `sh`, `html`, `yml`); other code, and code too long to highlight in one go, stays plain text. The markup
- * is highlight.js's own: the code escaped, wrapped in `<span class="hljs-…">` and nothing else. It runs when the
- * browser is idle, so a long block that has just closed does not hold up the frame that shows it;
- * `data-highlighted` is set once done.
+ * `py`, `sh`, `html`, `yml`); other code, and code too long to highlight, stays plain text. The markup is
+ * highlight.js's own: the code escaped, wrapped in `<span class="hljs-…">` and nothing else. The text of the element
+ * stays exactly the code throughout; `data-highlighted` is set once done.
  */
 export function highlightSoon(code: HTMLElement, language: string): void {
   if (!language || !hljs.getLanguage(language)) return;
-  if ((code.textContent?.length ?? 0) > RENDER_LIMITS.highlightChars) return;
-  queue.push({ code, language });
-  schedule();
+  const text = code.textContent ?? '';
+  if (text.length > RENDER_LIMITS.highlightChars) return;
+  queue.push({ code, language, rest: text, restEl: undefined, pieceChars: PIECE_CHARS });
+  renderScheduler.add(task);
 }
 
-function schedule(): void {
-  if (scheduled) return;
-  scheduled = true;
-  requestIdleCallback(highlightQueued, { timeout: 300 });
+/** The end of the first line that ends at or after `chars` characters of `text` (or the end of the text). */
+function lineEndAfter(text: string, chars: number): number {
+  if (chars >= text.length) return text.length;
+  const newline = text.indexOf('\n', chars);
+  return newline === -1 ? text.length : newline + 1;
 }
 
-function highlightQueued(deadline: IdleDeadline): void {
-  scheduled = false;
-  do {
-    const next = queue.shift();
-    // A block that left the page meanwhile (another conversation shown) is not worth the work.
-    if (next?.code.isConnected) {
-      next.code.innerHTML = hljs.highlight(next.code.textContent ?? '', { language: next.language, ignoreIllegals: true }).value;
-      revealInvisibles(next.code);
-      next.code.dataset.highlighted = 'yes';
-    }
-  } while (queue.length > 0 && deadline.timeRemaining() > 4);
-  if (queue.length > 0) schedule();
+/** Highlights the next piece of the first queued code block; returns whether work is left. */
+function highlightPiece(): boolean {
+  const job = queue[0];
+  if (!job) return false;
+  // A block that left the page meanwhile (another conversation shown, a reply drawn anew) is not worth the work.
+  if (!job.code.isConnected) {
+    queue.shift();
+    return queue.length > 0;
+  }
+  const end = lineEndAfter(job.rest, job.pieceChars);
+  const result = hljs.highlight(job.rest.slice(0, end), { language: job.language, ignoreIllegals: true });
+  // A piece that ends inside a multi-line comment or string would leave the next one highlighted wrongly: it is
+  // tried again, longer, in the next unit (at worst the whole block at once).
+  if (end < job.rest.length && result._top !== hljs.getLanguage(job.language)) {
+    job.pieceChars = end * 2;
+    return true;
+  }
+  const template = document.createElement('template');
+  template.innerHTML = result.value;
+  revealInvisibles(template.content);
+  job.rest = job.rest.slice(end);
+  job.pieceChars = PIECE_CHARS;
+  if (!job.restEl) {
+    job.restEl = document.createElement('span');
+    job.code.replaceChildren(template.content, job.restEl);
+  } else {
+    job.restEl.before(template.content);
+  }
+  if (job.rest) {
+    job.restEl.replaceChildren(textWithInvisibles(job.rest, true));
+    return true;
+  }
+  job.restEl.remove();
+  job.code.dataset.highlighted = 'yes';
+  queue.shift();
+  return queue.length > 0;
 }

@@ -1,6 +1,6 @@
 /**
- * Markdown → DOM for one block of a reply: rendered to HTML (raw HTML in the model's text stays text), sanitized,
- * then given the view's own code-block frames and highlighting; or, when formatting the block would cost too much
+ * Markdown → DOM for blocks of a reply: rendered to HTML (raw HTML in the model's text stays text), sanitized,
+ * then given the view's own code-block frames and highlighting; or, when formatting a block would cost too much
  * (see `renderLimits`), its text as it is with the reason.
  *
  * Highlighting comes after sanitizing, on the sanitized `<code>` element's text: highlight.js escapes every
@@ -20,15 +20,37 @@ function asPlainText(markdown: string, reason: string): Node {
   return plainText(markdown.trimEnd(), reason).element;
 }
 
-/** Renders one block of markdown, formatted and sanitized or as plain text. */
-export function renderMarkdown(markdown: string): Node {
-  const tooCostly = plainTextReason(markdown);
-  if (tooCostly) return asPlainText(markdown, tooCostly);
-  const html = markdownToHtml(markdown);
-  const tooLarge = htmlTooLargeReason(html);
-  if (tooLarge) return asPlainText(markdown, tooLarge);
+/** Sanitized HTML with the view's code-block frames, highlighting to come, and invisible characters flagged. */
+function toDom(html: string): DocumentFragment {
   const fragment = sanitizeHtml(html);
   revealInvisibles(fragment);
   for (const { code, language } of decorateCodeBlocks(fragment)) highlightSoon(code, language);
   return fragment;
+}
+
+/**
+ * Renders blocks of markdown that follow each other (as the block splitter cuts them), each formatted and sanitized
+ * or as plain text. Each block is held to the limits on its own, but the HTML of consecutive formatted blocks goes
+ * through the sanitizer in one call: each call parses its input in a new document, which costs more than the rest.
+ */
+export function renderMarkdown(blocks: readonly string[]): DocumentFragment {
+  const result = document.createDocumentFragment();
+  let html = '';
+  const flush = (): void => {
+    if (html) result.append(toDom(html));
+    html = '';
+  };
+  for (const block of blocks) {
+    const tooCostly = plainTextReason(block);
+    const blockHtml = tooCostly ? '' : markdownToHtml(block);
+    const reason = tooCostly ?? htmlTooLargeReason(blockHtml);
+    if (reason) {
+      flush();
+      result.append(asPlainText(block, reason));
+    } else {
+      html += blockHtml;
+    }
+  }
+  flush();
+  return result;
 }

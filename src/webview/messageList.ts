@@ -3,17 +3,23 @@
  * is applied at most once per animation frame (a hidden view gets no frames, so it does no work). Follows the
  * stream while the user is at the bottom, and offers "Jump to latest" once they scroll up. Each message is drawn
  * on its own: one that cannot be drawn is shown as plain text (and reported to the host), and the others still are.
+ *
+ * A long conversation is shown a little at a time: the views of its messages are built newest first by the frame
+ * scheduler (the newest ones before anything else, the older ones after the newest replies are drawn), and replies
+ * are formatted only near the viewport or among the newest (see `ReplyDrawing`).
  */
 import type { StreamInfo, SystemPromptInfo } from '../shared/protocol';
 import type { ChatMessage, Conversation } from '../shared/types';
-import { AssistantMessageView } from './assistantMessageView';
+import { AssistantMessageView, type ReplyPlacement } from './assistantMessageView';
 import { button, h } from './dom';
 import { createEmptyState, type EmptyState } from './emptyState';
 import { waitingText } from './format';
+import { renderScheduler, PRIORITY, type RenderTask } from './renderScheduler';
 import { handleMessageClick, type MessageView } from './messageActions';
 import { SystemMessageView, SystemPromptView } from './systemMessageView';
 import { PlainMessageView } from './plainMessageView';
 import { reportRenderError } from './renderErrors';
+import { ReplyDrawing } from './replyDrawing';
 import { UserMessageView } from './userMessageView';
 import type { HostChannel } from './vscodeApi';
 
@@ -22,6 +28,8 @@ const BOTTOM_SLACK = 24;
 /** A scroll this soon (ms) after a wheel turn, key press or pointer press is the user's doing. */
 const USER_SCROLL_WINDOW = 1000;
 const SCROLL_KEYS = new Set(['ArrowUp', 'PageUp', 'Home']);
+/** The newest messages: built before anything else when a conversation is shown, and their replies always drawn. */
+const NEWEST_MESSAGES = 12;
 
 export class MessageList {
   readonly element: HTMLElement;
@@ -34,6 +42,23 @@ export class MessageList {
   /** Replies drawn before the host sent them (the waiting indicator needs a place). */
   private readonly placeholders = new Set<string>();
   private readonly pending = new Map<string, { content: string; thinking: string }>();
+  /** Ids of the shown conversation's messages, in order (views of some may not be built yet), and their indexes. */
+  private order: string[] = [];
+  private readonly indexes = new Map<string, number>();
+  /** Messages of the shown conversation whose views are not built yet, oldest first (built from the end). */
+  private unbuilt: ChatMessage[] = [];
+  private readonly building: RenderTask = {
+    step: () => this.buildNext(),
+    priority: () => {
+      const newestUnbuilt = this.unbuilt.at(-1);
+      return newestUnbuilt && this.isNewest(newestUnbuilt.id) ? PRIORITY.newestMessages : PRIORITY.olderMessages;
+    },
+  };
+  private readonly drawing: ReplyDrawing;
+  private readonly placement: ReplyPlacement = {
+    following: () => this.follow,
+    rank: (view) => (this.drawing.isNear(view) ? 0.5 : 0) + this.position(view.message.id) / 2,
+  };
   private frame = 0;
   private conversationId: string | null = null;
   private stream: StreamInfo | null = null;
@@ -50,6 +75,7 @@ export class MessageList {
     this.jump = button({ label: 'Jump to latest', text: 'Jump to latest', icon: 'arrowDown', className: 'jump-latest' });
     this.jump.hidden = true;
     this.element = h('div', { className: 'message-area' }, this.scroller, this.jump);
+    this.drawing = new ReplyDrawing(this.scroller, (view) => this.isNewest(view.message.id));
 
     this.scroller.addEventListener('scroll', () => this.onScroll(), { passive: true });
     const userInput = (): void => {
@@ -87,8 +113,7 @@ export class MessageList {
     this.flush();
     const switched = (conversation?.id ?? null) !== this.conversationId;
     if (switched) {
-      this.views.clear();
-      this.placeholders.clear();
+      for (const [id, view] of this.views) this.removeView(id, view);
       this.log.replaceChildren();
       this.follow = true;
     }
@@ -96,12 +121,21 @@ export class MessageList {
     // Everything the model is sent is shown, system instructions included.
     this.systemPrompt.show(systemPrompt);
     const messages = conversation?.messages ?? [];
-    const shown = new Set(messages.map((m) => m.id));
+    this.order = [];
+    this.indexes.clear();
+    for (const message of messages) this.addToOrder(message.id);
+    const shown = this.indexes;
     for (const [id, view] of this.views) {
       if (!shown.has(id)) this.removeView(id, view);
     }
+    // Messages already shown are updated in place (and put in order); the others are built over the next frames.
+    this.unbuilt = [];
     let previous: Element | null = null;
     for (const message of messages) {
+      if (!this.views.has(message.id)) {
+        this.unbuilt.push(message);
+        continue;
+      }
       const view = this.viewFor(message);
       const expected: Element | null = previous ? previous.nextElementSibling : this.log.firstElementChild;
       if (view.element !== expected) {
@@ -111,6 +145,7 @@ export class MessageList {
       previous = view.element;
     }
     this.placeholders.clear();
+    if (this.unbuilt.length > 0) renderScheduler.add(this.building);
     this.setStream(stream);
   }
 
@@ -119,12 +154,15 @@ export class MessageList {
     if (conversationId !== this.conversationId) return;
     this.flush();
     this.placeholders.delete(message.id);
-    const known = this.views.has(message.id);
+    const known = this.builtView(message.id) !== undefined;
+    this.addToOrder(message.id);
     const view = this.viewFor(message);
     if (!known) {
       this.append(view);
+      this.drawIfReply(view);
       // The user just sent something: show it and what follows, wherever they had scrolled to.
       if (message.role === 'user') this.follow = true;
+      this.drawing.undrawFar();
     }
     this.refresh();
   }
@@ -152,7 +190,7 @@ export class MessageList {
       if (this.placeholders.has(id) && id !== this.stream?.messageId) this.removeView(id, view);
     }
     if (this.stream) {
-      const view = this.views.get(this.stream.messageId) ?? this.placeholder(this.stream.messageId);
+      const view = this.builtView(this.stream.messageId) ?? this.placeholder(this.stream.messageId);
       if (view instanceof AssistantMessageView) {
         view.setWaiting(this.stream.phase === 'waiting' ? waitingText(view.message.model || this.model) : null);
       }
@@ -172,7 +210,7 @@ export class MessageList {
     this.frame = 0;
     if (this.pending.size === 0) return;
     for (const [id, delta] of this.pending) {
-      let view = this.views.get(id);
+      let view = this.builtView(id);
       if (!view) {
         view = this.placeholder(id);
         this.placeholders.delete(id);
@@ -194,7 +232,74 @@ export class MessageList {
     this.append(view);
     this.views.set(id, view);
     this.placeholders.add(id);
+    this.drawing.watch(view);
     return view;
+  }
+
+  /**
+   * Builds the next message's view; returns whether more are left. The newest messages come first, in order (they
+   * take a millisecond or two together, and the log's live region hears them in order); then the older ones from
+   * the newest back, each put above those shown.
+   */
+  private buildNext(): boolean {
+    let newest = this.unbuilt.length;
+    while (newest > 0 && this.isNewest(this.unbuilt[newest - 1].id)) newest--;
+    const message = newest === this.unbuilt.length ? this.unbuilt.pop() : this.unbuilt.splice(newest, 1)[0];
+    if (message) this.build(message);
+    if (this.unbuilt.length > 0) return true;
+    this.refresh();
+    return false;
+  }
+
+  /** The view of a message, built now if it is still waiting for its turn. */
+  private builtView(id: string): MessageView | undefined {
+    const view = this.views.get(id);
+    if (view) return view;
+    const index = this.unbuilt.findIndex((m) => m.id === id);
+    if (index === -1) return undefined;
+    const built = this.build(this.unbuilt.splice(index, 1)[0]);
+    this.refresh();
+    return built;
+  }
+
+  /** Builds a message's view and puts it in its place: before the next message that is shown. */
+  private build(message: ChatMessage): MessageView {
+    const view = this.viewFor(message);
+    if (!view.element.isConnected) {
+      let next: Element | undefined;
+      for (let i = (this.indexes.get(message.id) ?? Infinity) + 1; !next?.isConnected && i < this.order.length; i++) {
+        next = this.views.get(this.order[i])?.element;
+      }
+      if (next?.isConnected) next.before(view.element);
+      else this.append(view);
+    }
+    this.drawIfReply(view);
+    this.refreshView(view, this.lastReply());
+    this.settle();
+    return view;
+  }
+
+  /** A reply on the page is drawn now if it is among the newest, else once it comes near the viewport. */
+  private drawIfReply(view: MessageView): void {
+    if (view instanceof AssistantMessageView) this.drawing.watch(view);
+  }
+
+  /** Whether a message is among the newest (or not among the host's messages yet: a reply that waits). */
+  private isNewest(id: string): boolean {
+    const index = this.indexes.get(id);
+    return index === undefined || index >= this.order.length - NEWEST_MESSAGES;
+  }
+
+  /** Where a message is in the conversation, 0…1 (1: the newest, or not among the host's messages yet). */
+  private position(id: string): number {
+    const index = this.indexes.get(id);
+    return index === undefined ? 1 : (index + 1) / this.order.length;
+  }
+
+  private addToOrder(id: string): void {
+    if (this.indexes.has(id)) return;
+    this.indexes.set(id, this.order.length);
+    this.order.push(id);
   }
 
   /** Adds a view at the end, but before replies that are only waiting (they come after what the user sent). */
@@ -217,15 +322,15 @@ export class MessageList {
       }
       const view = message.role === 'user' ? new UserMessageView(message)
         : message.role === 'system' ? new SystemMessageView(message) : this.assistantView(message);
-      if (existing) existing.element.replaceWith(view.element);
       this.views.set(message.id, view);
+      if (existing) this.replaceView(existing, view);
       return view;
     });
   }
 
   /** A reply's view; parts of it that fail to render are shown as plain text and reported. */
   private assistantView(message: ChatMessage): AssistantMessageView {
-    return new AssistantMessageView(message, (err) => reportRenderError(this.host, `part of message ${message.id}`, err));
+    return new AssistantMessageView(message, (err) => reportRenderError(this.host, `part of message ${message.id}`, err), this.placement);
   }
 
   /**
@@ -238,13 +343,22 @@ export class MessageList {
     } catch (err) {
       reportRenderError(this.host, `message ${message.id}`, err);
       const plain = new PlainMessageView(message);
-      if (existing) existing.element.replaceWith(plain.element);
       this.views.set(message.id, plain);
+      if (existing) this.replaceView(existing, plain);
       return plain;
     }
   }
 
+  /** Puts `view` where `old` was (when it is on the page) and stops drawing `old`. */
+  private replaceView(old: MessageView, view: MessageView): void {
+    if (old instanceof AssistantMessageView) this.drawing.unwatch(old);
+    if (!old.element.isConnected) return;
+    old.element.replaceWith(view.element);
+    this.drawIfReply(view);
+  }
+
   private removeView(id: string, view: MessageView): void {
+    if (view instanceof AssistantMessageView) this.drawing.unwatch(view);
     view.element.remove();
     this.views.delete(id);
     this.placeholders.delete(id);
@@ -252,24 +366,31 @@ export class MessageList {
 
   /** After messages were added or replaced: actions that depend on position and streaming, then `settle`. */
   private refresh(): void {
-    const streaming = this.stream !== null;
-    let lastReply: AssistantMessageView | undefined;
-    for (const el of this.log.children) {
-      const view = this.views.get((el as HTMLElement).dataset.messageId ?? '');
-      if (view instanceof AssistantMessageView) lastReply = view;
-    }
-    for (const view of this.views.values()) {
-      if (view instanceof UserMessageView) view.setCanEdit(!streaming);
-      if (!(view instanceof AssistantMessageView)) continue;
-      view.setCanRegenerate(!streaming && view === lastReply && view.message.status !== 'streaming');
-      view.versions.setEnabled(!streaming);
-    }
+    const lastReply = this.lastReply();
+    for (const view of this.views.values()) this.refreshView(view, lastReply);
     this.settle();
+  }
+
+  /** The actions of one message: editing and versions not while a reply streams, Regenerate on the last reply. */
+  private refreshView(view: MessageView, lastReply: AssistantMessageView | undefined): void {
+    const streaming = this.stream !== null;
+    if (view instanceof UserMessageView) view.setCanEdit(!streaming);
+    if (!(view instanceof AssistantMessageView)) return;
+    view.setCanRegenerate(!streaming && view === lastReply && view.message.status !== 'streaming');
+    view.versions.setEnabled(!streaming);
+  }
+
+  private lastReply(): AssistantMessageView | undefined {
+    for (let el = this.log.lastElementChild; el; el = el.previousElementSibling) {
+      const view = this.views.get((el as HTMLElement).dataset.messageId ?? '');
+      if (view instanceof AssistantMessageView) return view;
+    }
+    return undefined;
   }
 
   /** After any change: the empty state (scrolling follows through the ResizeObserver). */
   private settle(): void {
-    this.empty.element.hidden = this.views.size > 0;
+    this.empty.element.hidden = this.views.size > 0 || this.unbuilt.length > 0;
   }
 
   private scrollToBottom(): void {

@@ -1,6 +1,7 @@
 /**
  * Text the view shows as it is, unformatted, under a short note saying why: a block of a reply that would cost too
- * much to format or could not be formatted, or a whole message the view could not draw. Such text can be huge, and
+ * much to format or could not be formatted, or a whole message the view could not draw; without a note, a reply that
+ * is not drawn yet (far off screen in a long conversation). Such text can be huge, and
  * laying out text costs the browser a few milliseconds per 1,000 characters, so it goes into pieces of about
  * `PIECE_CHARS` that the stylesheet lets the browser skip while they are off screen (`content-visibility`), and
  * text appended while it streams changes only the last piece.
@@ -31,10 +32,10 @@ function taken(length: number, text: string): number {
   return newline !== -1 && newline < room ? newline + 1 : Math.min(text.length, room);
 }
 
-/** Shows `text` under `note`. */
-export function plainText(text: string, note: string): PlainText {
+/** Shows `text` under `note` (if any). */
+export function plainText(text: string, note?: string): PlainText {
   const body = h('div', { className: 'plain-text-body' });
-  const element = h('div', { className: 'plain-text' }, h('div', { className: 'plain-text-note', text: note }), body);
+  const element = h('div', { className: 'plain-text' }, note !== undefined && h('div', { className: 'plain-text-note', text: note }), body);
   let last: Piece | undefined;
   const append = (more: string): void => {
     let rest = more;

@@ -7,13 +7,17 @@
  * So the cost of an update depends on the new text and the last block, not on the length of the reply.
  *
  * No block can hold up the view: one that would cost too much to format is shown as plain text (see
- * `renderLimits`), and so is one that fails to render (reported through `onError`); many finished blocks at once
- * (a long stored reply) are rendered a few milliseconds at a time, one frame after another; and an unfinished block
- * that is slow to render is rendered again only after a pause a few times as long as it took.
+ * `renderLimits`), and so is one that fails to render (reported through `onError`). All the work is done a unit at
+ * a time by the view's frame scheduler (new text split into blocks a piece at a time, then one block per unit), so
+ * a burst of text or a long stored reply is drawn over several frames, within each frame's budget. Each finished
+ * block holds its place in the page from the start (an empty text node), so blocks can be drawn in any order:
+ * the newest first while the user follows the end of the conversation, where they look. An unfinished block that is
+ * slow to render is rendered again only after a pause a few times as long as it took.
  */
 import { BlockSplitter } from './blocks';
 import { createCodeBlock } from './codeBlock';
 import { h } from './dom';
+import { renderScheduler, PRIORITY, type RenderTask } from './renderScheduler';
 import { textWithInvisibles } from './invisibleChars';
 import { renderMarkdown } from './markdown';
 import { plainText, type PlainText } from './plainText';
@@ -21,10 +25,24 @@ import { plainTextReason } from './renderLimits';
 
 /** Finished blocks per chunk: small enough to re-lay out cheaply, large enough to keep few chunks. */
 const BLOCKS_PER_CHUNK = 16;
-/** Milliseconds of rendering finished blocks per frame; the rest waits for the next frame. */
-const SLICE_MS = 8;
+/** Characters of new text the block splitter classifies per unit of work (about a millisecond). */
+const SPLIT_CHARS = 16_000;
+/** Characters of consecutive finished blocks rendered in one unit (a few milliseconds; a longer block goes alone). */
+const RUN_CHARS = 3_000;
 /** The unfinished block is rendered again no sooner than this many times its last render took (≤ 1/4 of the time). */
 const TAIL_RENDER_SPACING = 3;
+
+/** How a reply is drawn among the others, and who hears how it goes. */
+export interface StreamingMarkdownOptions {
+  /** Hears of each block that failed to render (it is shown as plain text). */
+  onError(error: unknown): void;
+  /** Hears that all the text given so far is on the page. */
+  onDrawn(): void;
+  /** Whether the user follows the end of the conversation: then the reply's newest text is drawn first. */
+  newestFirst(): boolean;
+  /** 0…1, higher for a reply the user is more likely to look at: drawn before the others. */
+  rank(): number;
+}
 
 interface OpenCode {
   code: HTMLElement;
@@ -34,16 +52,25 @@ interface OpenCode {
   partial: Text;
 }
 
+/** A finished block not rendered yet, and the empty text node that holds its place. */
+interface PendingBlock {
+  markdown: string;
+  slot: Text;
+}
+
 export class StreamingMarkdown {
   private readonly splitter = new BlockSplitter();
   /** Holds the unfinished block; `display: contents`, so it does not change the layout. */
   private readonly tailEl = h('div', { className: 'markdown-tail' });
   private chunk: HTMLElement | undefined;
   private blocksInChunk = 0;
-  /** Finished blocks not rendered yet, from `next` on. */
-  private queue: string[] = [];
-  private next = 0;
-  private frame = 0;
+  /** Text given to `append` that the splitter has not seen yet. */
+  private input = '';
+  /** `finish` was called; done once the input is split. */
+  private ending = false;
+  /** Finished blocks not rendered yet, from `first` on. */
+  private pending: PendingBlock[] = [];
+  private first = 0;
   private openCode: OpenCode | undefined;
   /** Set while the unfinished block is shown as plain text. */
   private plainTail: PlainText | undefined;
@@ -51,79 +78,143 @@ export class StreamingMarkdown {
   /** When the unfinished block may be rendered again (`performance.now()` time), and the timer waiting for it. */
   private tailDue = 0;
   private tailTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+  private readonly task: RenderTask = {
+    step: () => this.step(),
+    priority: () => PRIORITY.replies + this.options.rank(),
+  };
 
-  /** `onError` hears of each block that failed to render (it is shown as plain text). */
   constructor(
     root: HTMLElement,
-    private readonly onError: (error: unknown) => void,
+    private readonly options: StreamingMarkdownOptions,
   ) {
     root.append(this.tailEl);
   }
 
-  /** Adds streamed text. */
+  /** Adds streamed text; it is drawn by the frame scheduler (at once, if this frame's budget allows). */
   append(text: string): void {
     if (!text) return;
-    this.enqueue(this.splitter.push(text));
-    this.renderTail();
+    this.input += text;
+    this.schedule();
   }
 
-  /** The reply is complete: renders the last block as a finished one. */
+  /** The reply is complete: its last block is rendered as a finished one. */
   finish(): void {
-    this.enqueue(this.splitter.finish());
-    this.clearTail();
+    this.ending = true;
+    this.schedule();
   }
 
-  /** Stops any rendering still to come (the reply is shown anew elsewhere). */
+  /** Whether all the text given so far is on the page (highlighting aside). */
+  get drawn(): boolean {
+    return !this.input && !this.ending && this.first === this.pending.length && this.splitter.tail === this.renderedTail;
+  }
+
+  /** Stops any rendering still to come (the reply is shown anew, or not at all). */
   dispose(): void {
-    cancelAnimationFrame(this.frame);
+    this.disposed = true;
+    renderScheduler.remove(this.task);
     clearTimeout(this.tailTimer);
-    this.queue = [];
-    this.next = 0;
+    this.pending = [];
+    this.first = 0;
   }
 
+  private schedule(): void {
+    if (!this.disposed) renderScheduler.add(this.task);
+  }
+
+  /** One unit of work: some new text split into blocks, or one block rendered. Returns whether work is left. */
+  private step(): boolean {
+    if (this.input) {
+      this.split();
+      return true;
+    }
+    if (this.ending) {
+      this.ending = false;
+      this.enqueue(this.splitter.finish());
+      this.clearTail();
+      return true;
+    }
+    // An unfinished block that was slow to render waits for its timer.
+    const tailDue = this.splitter.tail !== this.renderedTail && this.tailTimer === undefined;
+    const newestFirst = this.options.newestFirst();
+    if (tailDue && (newestFirst || this.first === this.pending.length) && this.renderTail()) return true;
+    if (this.first < this.pending.length) {
+      this.renderPending(newestFirst);
+      return true;
+    }
+    if (this.drawn) this.options.onDrawn();
+    return false;
+  }
+
+  /** Gives the splitter the next piece of the input, cut after a line where possible (it classifies whole lines). */
+  private split(): void {
+    let end = this.input.length;
+    if (end > SPLIT_CHARS) {
+      const newline = this.input.lastIndexOf('\n', SPLIT_CHARS);
+      end = newline === -1 ? SPLIT_CHARS : newline + 1;
+    }
+    const piece = this.input.slice(0, end);
+    this.input = this.input.slice(end);
+    this.enqueue(this.splitter.push(piece));
+  }
+
+  /** Gives each finished block its place on the page, to be rendered later. */
   private enqueue(blocks: string[]): void {
     if (blocks.length === 0) return;
     // What the tail showed is now among the finished blocks.
     this.clearTail();
-    this.queue.push(...blocks);
-    if (!this.frame) this.renderQueued();
-  }
-
-  /** Renders queued blocks for up to `SLICE_MS` (at least one), then lets a frame pass before the rest. */
-  private renderQueued(): void {
-    this.frame = 0;
-    // A reply that left the page meanwhile (another conversation shown) is not worth the work.
-    if (!this.tailEl.isConnected && this.next > 0) return this.dispose();
-    const start = performance.now();
-    do {
-      this.appendBlock(this.queue[this.next++]);
-    } while (this.next < this.queue.length && performance.now() - start < SLICE_MS);
-    if (this.next < this.queue.length) {
-      this.frame = requestAnimationFrame(() => this.renderQueued());
-      return;
+    for (const markdown of blocks) {
+      if (!this.chunk || this.blocksInChunk === BLOCKS_PER_CHUNK) {
+        this.chunk = h('div', { className: 'markdown-chunk' });
+        this.tailEl.before(this.chunk);
+        this.blocksInChunk = 0;
+      }
+      const slot = document.createTextNode('');
+      this.chunk.append(slot);
+      this.blocksInChunk++;
+      this.pending.push({ markdown, slot });
     }
-    this.queue = [];
-    this.next = 0;
-    this.renderTail();
   }
 
-  private appendBlock(block: string): void {
-    if (!this.chunk || this.blocksInChunk === BLOCKS_PER_CHUNK) {
-      this.chunk = h('div', { className: 'markdown-chunk' });
-      this.tailEl.before(this.chunk);
-      this.blocksInChunk = 0;
+  /**
+   * Renders the newest (or the oldest) pending blocks: consecutive ones in one chunk, up to `RUN_CHARS` (at least
+   * one), in one go; the sanitizer costs most per call, not per character.
+   */
+  private renderPending(newestFirst: boolean): void {
+    const pending = this.pending;
+    let [from, to] = newestFirst ? [pending.length - 1, pending.length] : [this.first, this.first + 1];
+    const chunk = pending[from].slot.parentNode;
+    let chars = pending[from].markdown.length;
+    const fits = (block: PendingBlock | undefined): block is PendingBlock =>
+      !!block && block.slot.parentNode === chunk && chars + block.markdown.length <= RUN_CHARS;
+    if (newestFirst) {
+      while (from > this.first && fits(pending[from - 1])) chars += pending[--from].markdown.length;
+    } else {
+      while (to < pending.length && fits(pending[to])) chars += pending[to++].markdown.length;
     }
-    this.chunk.append(this.render(block));
-    this.blocksInChunk++;
+    const run = pending.slice(from, to);
+    if (newestFirst) pending.length = from;
+    else this.first = to;
+    run[0].slot.replaceWith(this.render(run.map((block) => block.markdown)));
+    for (const { slot } of run.slice(1)) slot.remove();
+    if (this.first === this.pending.length) {
+      this.pending = [];
+      this.first = 0;
+    }
   }
 
-  /** A block formatted, or as plain text if rendering it failed. */
-  private render(block: string): Node {
+  /** Blocks formatted; if that fails, each on its own, so only one that fails is shown as plain text. */
+  private render(blocks: string[]): Node {
     try {
-      return renderMarkdown(block);
+      return renderMarkdown(blocks);
     } catch (err) {
-      this.onError(err);
-      return plainText(block.trimEnd(), 'This part could not be formatted.').element;
+      if (blocks.length > 1) {
+        const each = document.createDocumentFragment();
+        for (const block of blocks) each.append(this.render([block]));
+        return each;
+      }
+      this.options.onError(err);
+      return plainText(blocks[0].trimEnd(), 'This part could not be formatted.').element;
     }
   }
 
@@ -136,42 +227,47 @@ export class StreamingMarkdown {
     this.tailEl.replaceChildren();
   }
 
-  private renderTail(): void {
-    // Finished blocks come first; the tail follows once they are all on the page.
-    if (this.frame) return;
+  /**
+   * Shows the unfinished block as it is now; returns false when it must wait (it was slow to render lately: a timer
+   * brings the work back).
+   */
+  private renderTail(): boolean {
     const tail = this.splitter.tail;
-    if (tail === this.renderedTail) return;
     const fence = this.splitter.openFence;
-    if (fence) return this.renderOpenCode(tail, fence.language, fence.bodyStart, fence.bodyEnd);
+    if (fence) {
+      this.renderOpenCode(tail, fence.language, fence.bodyStart, fence.bodyEnd);
+      return true;
+    }
     this.openCode = undefined;
     if (this.plainTail && tail.startsWith(this.renderedTail)) {
       // Limits only grow with the text: a block over one stays over it.
       this.plainTail.append(tail.slice(this.renderedTail.length));
       this.renderedTail = tail;
-      return;
+      return true;
     }
     const tooCostly = plainTextReason(tail);
     if (tooCostly) {
       this.plainTail = plainText(tail, tooCostly);
       this.tailEl.replaceChildren(this.plainTail.element);
       this.renderedTail = tail;
-      return;
+      return true;
     }
     const now = performance.now();
     if (now < this.tailDue) {
       this.tailTimer ??= setTimeout(() => {
         this.tailTimer = undefined;
-        this.renderTail();
+        this.schedule();
       }, this.tailDue - now);
-      return;
+      return false;
     }
     this.plainTail = undefined;
-    this.tailEl.replaceChildren(this.render(tail));
+    this.tailEl.replaceChildren(this.render([tail]));
     this.renderedTail = tail;
     // The layout it causes is part of its cost (most of it, for a table); the frame would do it anyway.
     void this.tailEl.parentElement?.offsetHeight;
     const end = performance.now();
     this.tailDue = end + (end - now) * TAIL_RENDER_SPACING;
+    return true;
   }
 
   private renderOpenCode(tail: string, language: string, bodyStart: number, bodyEnd: number): void {

@@ -33,8 +33,9 @@ export class UserMessageView {
   }
 
   update(message: ChatMessage): void {
+    // A snapshot sends every message again: text set anew would be laid out anew.
+    if (message.content !== this.text.textContent) this.text.textContent = message.content;
     this.message = message;
-    this.text.textContent = message.content;
     this.element.dataset.status = message.status ?? 'complete';
     const long = message.content.length > LONG_CHARS || message.content.split('\n', LONG_LINES + 1).length > LONG_LINES;
     this.element.classList.toggle('is-long', long);

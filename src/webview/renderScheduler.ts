@@ -1,0 +1,103 @@
+/**
+ * The view's deferred rendering work (markdown blocks, message views, syntax highlighting), done a small unit at a
+ * time in slices of a few milliseconds, each its own task. However much arrives at once (a burst of text, a snapshot
+ * of a long conversation), the view's script then holds the main thread for well under a frame at a time: the
+ * browser paints, scrolls and handles clicks and keys (Stop, typing) between the slices, and the time between
+ * frames goes to the work instead of waiting for the next frame.
+ *
+ * Work added by a host message starts at once, in that message's task, for one slice: small updates are drawn in the
+ * same task as before. A hidden view does no deferred work; it goes on once the view is visible again.
+ */
+
+/** One piece of deferred work. */
+export interface RenderTask {
+  /** Does one bounded unit (one block, one message, one piece of code); returns whether work is left. */
+  step(): boolean;
+  /** Tasks with a higher priority run first; asked again before each unit, so it may change meanwhile. */
+  priority(): number;
+}
+
+/** Milliseconds of work per slice: with the browser's own work for a frame, frames stay well under 50 ms apart. */
+const SLICE_MS = 10;
+
+/** Runs {@link RenderTask}s in slices of {@link SLICE_MS}, highest priority first. */
+export class RenderScheduler {
+  private readonly tasks = new Set<RenderTask>();
+  /** Posting to it queues a task that runs the next slice (unlike `setTimeout`, without a minimum delay). */
+  private readonly channel = new MessageChannel();
+  private slicePosted = false;
+  private running = false;
+
+  constructor(private readonly sliceMs = SLICE_MS) {
+    this.channel.port1.onmessage = () => {
+      this.slicePosted = false;
+      this.run();
+    };
+    document.addEventListener('visibilitychange', () => this.postSlice());
+  }
+
+  /** Adds a task (again, if it ran out of work before) and starts it at once, for one slice. */
+  add(task: RenderTask): void {
+    this.tasks.add(task);
+    this.run();
+  }
+
+  /** Drops a task; its remaining work is not done. */
+  remove(task: RenderTask): void {
+    this.tasks.delete(task);
+  }
+
+  private run(): void {
+    // A task that adds another (a message view that starts drawing its reply) is picked up by the running loop.
+    if (this.running || document.visibilityState === 'hidden') return;
+    this.running = true;
+    try {
+      const start = performance.now();
+      while (this.tasks.size > 0 && performance.now() - start < this.sliceMs) {
+        const task = this.next();
+        let more = false;
+        try {
+          more = task.step();
+        } catch (err) {
+          // A task that fails is dropped (its owner shows what it can as plain text); the others go on.
+          reportError(err);
+        }
+        if (!more) this.tasks.delete(task);
+      }
+    } finally {
+      this.running = false;
+    }
+    this.postSlice();
+  }
+
+  private postSlice(): void {
+    if (this.tasks.size === 0 || this.slicePosted || document.visibilityState === 'hidden') return;
+    this.slicePosted = true;
+    this.channel.port2.postMessage(null);
+  }
+
+  private next(): RenderTask {
+    let best: RenderTask | undefined;
+    let bestPriority = -Infinity;
+    for (const task of this.tasks) {
+      const priority = task.priority();
+      if (!best || priority > bestPriority) [best, bestPriority] = [task, priority];
+    }
+    return best!;
+  }
+}
+
+/** The one scheduler of the view: its parts share its slices. */
+export const renderScheduler = new RenderScheduler();
+
+/** Priorities of the view's kinds of work (a task may add a fraction to order tasks of one kind). */
+export const PRIORITY = {
+  /** The message views of the newest messages of a conversation just shown. */
+  newestMessages: 3,
+  /** Replies' markdown (`+ 0…1`: the reply the user is more likely to look at first). */
+  replies: 1,
+  /** The message views of older messages (their replies are drawn when they come near the viewport). */
+  olderMessages: 0.5,
+  /** Syntax highlighting: decoration, after everything else. */
+  highlighting: 0,
+} as const;

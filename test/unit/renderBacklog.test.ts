@@ -1,0 +1,169 @@
+/**
+ * However much arrives at once, the chat view draws it a slice at a time and stays usable: the real view bundle in
+ * headless Chromium gets a long conversation in one snapshot, a long reply in one delta and a long code block, and
+ * what is checked is what the user sees and can do meanwhile (no timing is asserted: the machine is shared).
+ * - A long conversation opens with its newest messages drawn; older replies are drawn when scrolled to, and go back
+ *   to plain text far off screen (the page does not keep every reply's elements), their text still complete.
+ * - A long reply that arrives in one delta is drawn newest first (where the user looks), and Stop and typing work
+ *   while it is drawn.
+ * - A long code block is highlighted a piece at a time, its text exactly the code throughout.
+ */
+import * as assert from 'node:assert/strict';
+import { delta, emptySnapshot, turn } from '../../bench/render/hostMessages';
+import type { HostMessage } from '../../src/shared/protocol';
+import type { ChatMessage } from '../../src/shared/types';
+import { longReplyTokens } from '../../simulator';
+import { openTestView, type TestView } from './viewPage';
+
+const MESSAGES = 200;
+const MODEL = 'mistral';
+
+/** A snapshot of the conversation `id` with these messages. */
+function snapshotOf(id: string, messages: ChatMessage[]): HostMessage {
+  const snapshot = emptySnapshot(id);
+  if (snapshot.type !== 'snapshot' || !snapshot.state.conversation) throw new Error('emptySnapshot changed shape');
+  snapshot.state.conversation.messages = messages;
+  return snapshot;
+}
+
+/** `count` messages, user and assistant taking turns, each `text` under its own first line. */
+function longConversation(count: number, text: string): ChatMessage[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `m${i}`,
+    role: i % 2 === 0 ? 'user' : 'assistant',
+    content: `Message ${i + 1}\n\n${text}`,
+    timestamp: 1_700_000_000_000 + i,
+    model: MODEL,
+    status: 'complete',
+  }));
+}
+
+/** Runs in the page: what each reply shows — formatted (and done), being formatted, or its text unformatted. */
+function replyStates(): Record<string, 'drawn' | 'drawing' | 'text'> {
+  const states: Record<string, 'drawn' | 'drawing' | 'text'> = {};
+  for (const el of document.querySelectorAll<HTMLElement>('.message-log > .message-assistant')) {
+    states[el.dataset.messageId!] = el.querySelector('.markdown-pending') ? 'text' : el.getAttribute('aria-busy') === 'true' ? 'drawing' : 'drawn';
+  }
+  return states;
+}
+
+/** Scrolls the conversation as a user does (a wheel turn, then the scroll) until `id` is in the middle of it. */
+async function userScrollTo(view: TestView, id: string): Promise<void> {
+  await view.page.evaluate((messageId) => {
+    const scroller = document.querySelector('.message-scroller')!;
+    scroller.dispatchEvent(new WheelEvent('wheel', { deltaY: -100 }));
+    document.querySelector(`[data-message-id="${messageId}"]`)!.scrollIntoView({ block: 'center' });
+  }, id);
+}
+
+/** Waits until the reply `id` is in `state` (checked every 50 ms, for up to a minute). */
+async function waitForState(view: TestView, id: string, state: 'drawn' | 'text'): Promise<void> {
+  for (const deadline = Date.now() + 60_000; ; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    const states = await view.page.evaluate(replyStates);
+    if (states[id] === state) return;
+    if (Date.now() > deadline) throw new Error(`reply ${id} is ${states[id]}, not ${state}`);
+  }
+}
+
+describe('the view draws a backlog a slice at a time (real Chromium)', function () {
+  this.timeout(180_000);
+  let view: TestView;
+
+  beforeEach(async () => {
+    view = await openTestView();
+    await view.load();
+  });
+  afterEach(() => view?.dispose());
+
+  it('opens a long conversation with the newest messages drawn, draws older replies when scrolled to, and lets far ones go back to text', async () => {
+    const text = longReplyTokens(2000).join('');
+    const messages = longConversation(MESSAGES, text);
+    await view.send([snapshotOf('long', messages)]);
+    await view.page.waitForFunction((count) => document.querySelectorAll('.message-log > .message').length === count, MESSAGES);
+    const ids = await view.page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.message-log > .message')].map((el) => el.dataset.messageId));
+    assert.deepEqual(ids, messages.map((m) => m.id), 'every message, in order');
+    await waitForState(view, 'm199', 'drawn');
+
+    const opened = await view.page.evaluate(replyStates);
+    const drawnAtOpen = Object.values(opened).filter((s) => s !== 'text').length;
+    assert.equal(opened.m1, 'text', 'the oldest reply, far off screen, is not drawn');
+    assert.ok(drawnAtOpen <= 12, `only the newest replies are drawn (${drawnAtOpen} of ${MESSAGES / 2})`);
+    // A reply not drawn still has all its text in the page (find in page, screen readers), and Copy delivers it.
+    const oldest = await view.page.evaluate(() => {
+      const reply = document.querySelector<HTMLElement>('[data-message-id="m1"]')!;
+      const posts = (window as unknown as { benchPosts: { type: string; text?: string }[] }).benchPosts;
+      const before = posts.length;
+      reply.querySelector<HTMLElement>('button[data-action="copy-message"]')!.click();
+      return { shown: reply.querySelector('.markdown-pending .plain-text-body')!.textContent, copied: posts.slice(before).find((m) => m.type === 'copy')?.text };
+    });
+    assert.equal(oldest.shown, messages[1].content, 'the text of a reply not drawn is all in the page');
+    assert.equal(oldest.copied, messages[1].content, 'Copy delivers exactly the reply');
+
+    await userScrollTo(view, 'm101');
+    await waitForState(view, 'm101', 'drawn');
+    await userScrollTo(view, 'm1');
+    await waitForState(view, 'm1', 'drawn');
+    await waitForState(view, 'm101', 'text');
+    const atTop = await view.page.evaluate(replyStates);
+    assert.equal(atTop.m199, 'drawn', 'the newest reply stays drawn');
+    const drawnAtTop = Object.values(atTop).filter((s) => s !== 'text').length;
+    assert.ok(drawnAtTop <= 24, `replies far off screen went back to text (${drawnAtTop} drawn)`);
+  });
+
+  it('draws a long reply that arrives at once newest first, and Stop and typing work while it is drawn', async () => {
+    await view.send([emptySnapshot()]);
+    const tokens = longReplyTokens(40_000);
+    const text = tokens.join('');
+    const reply = turn(0, tokens, tokens.length);
+    // The first paragraph, and the last one (the reply ends in the middle of the code block after it).
+    const [first, last] = [...text.matchAll(/Paragraph \d+ explains/g)].map((m) => m[0]).filter((_, i, all) => i === 0 || i === all.length - 1);
+    await view.send(reply.start);
+    // What the page showed when the click and the typing reached it.
+    await view.page.evaluate(({ messageId, first, last }) => {
+      const w = window as unknown as { seen: { event: string; first: boolean; last: boolean }[] };
+      w.seen = [];
+      const record = (event: string) => (): void => {
+        const shown = document.querySelector(`[data-message-id="${messageId}"] .markdown-body`)?.textContent ?? '';
+        w.seen.push({ event, first: shown.includes(first), last: shown.includes(last) });
+      };
+      document.addEventListener('click', record('click'), { capture: true });
+      document.addEventListener('input', record('input'), { capture: true });
+    }, { messageId: reply.messageId, first, last });
+    await view.page.evaluate((message) => window.dispatchEvent(new MessageEvent('message', { data: message })), delta(reply.messageId, text));
+    await view.page.click('button[aria-label="Stop"]');
+    await view.page.focus('textarea[aria-label="Message"]');
+    await view.page.keyboard.type('next');
+
+    const seen = await view.page.evaluate(() => (window as unknown as { seen: { event: string; first: boolean; last: boolean }[] }).seen);
+    const posts = await view.page.evaluate(() => (window as unknown as { benchPosts: { type: string }[] }).benchPosts.filter((m) => m.type === 'stop'));
+    assert.deepEqual(posts, [{ type: 'stop' }], 'Stop reached the host');
+    assert.equal(await view.page.inputValue('textarea[aria-label="Message"]'), 'next', 'what the user typed is in the box');
+    const click = seen.find((s) => s.event === 'click');
+    assert.deepEqual(click, { event: 'click', first: false, last: true }, 'the click came while the reply was drawn, its end first');
+    assert.ok(seen.some((s) => s.event === 'input' && !s.first), 'the typing came while the reply was drawn');
+    await view.page.waitForFunction(({ id, first }) => document.querySelector(`[data-message-id="${id}"] .markdown-body`)?.textContent?.includes(first), { id: reply.messageId, first });
+  });
+
+  it('highlights a long code block a piece at a time, its text exactly the code throughout', async () => {
+    // Just under the length that is highlighted at all.
+    const code = Array.from({ length: 420 }, (_, i) => `const value${i} = compute(${i}); // line ${i}`).join('\n');
+    const message: ChatMessage = { id: 'code', role: 'assistant', content: `Code:\n\n\`\`\`ts\n${code}\n\`\`\``, timestamp: 1_700_000_000_000, model: MODEL, status: 'complete' };
+    // Every state the code element goes through, as seen after each task that changed it.
+    await view.page.evaluate(() => {
+      const w = window as unknown as { states: { text: string; partly: boolean }[] };
+      w.states = [];
+      new MutationObserver(() => {
+        const el = document.querySelector<HTMLElement>('[data-message-id="code"] code');
+        if (el) w.states.push({ text: el.textContent ?? '', partly: el.querySelector('.hljs-keyword') !== null && el.dataset.highlighted !== 'yes' });
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await view.send([snapshotOf('code', [message])]);
+    await view.page.waitForFunction(() => document.querySelector<HTMLElement>('[data-message-id="code"] code')?.dataset.highlighted === 'yes');
+    const states = await view.page.evaluate(() => (window as unknown as { states: { text: string; partly: boolean }[] }).states);
+    const shownCode = states.filter((s) => s.text);
+    assert.ok(shownCode.every((s) => s.text === code), 'the code element holds exactly the code in every state');
+    assert.ok(shownCode.some((s) => s.partly), 'the view was free between pieces of highlighting');
+    const last = await view.page.evaluate(() => document.querySelector('[data-message-id="code"] code')!.lastElementChild?.textContent);
+    assert.ok(last, 'the end of the code is highlighted too');
+  });
+});
