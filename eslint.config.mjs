@@ -31,6 +31,20 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
       eqeqeq: ['error', 'always'],
+      // `import vscode = require('vscode')` is how the extension host's code takes the VS Code API (see below).
+      '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true }],
+    },
+  },
+  {
+    // esbuild turns `import * as vscode from 'vscode'` into a copy of the whole API object (some 300 properties,
+    // one getter each) per importing file: with ~30 files that copying was most of activate()'s code-loading time.
+    // `import vscode = require('vscode')` is the same module, typed the same, without the copies.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "ImportDeclaration[source.value='vscode'][importKind='value'] > ImportNamespaceSpecifier",
+        message: "Write `import vscode = require('vscode')`: a namespace import makes the bundle copy the whole VS Code API in every file that has one, at activation.",
+      }],
     },
   },
   {

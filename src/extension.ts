@@ -2,12 +2,10 @@
  * Wiring only: creates the services, registers the view, the commands and the status-bar item, and returns the
  * public API. Activated when the chat view is shown or one of its commands runs (nothing at VS Code start-up).
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { OllamaChatApi } from './api';
-import { registerCommands } from './commands/commandTable';
-import { runErrorAction } from './commands/errorActions';
+import { registerCommands } from './commands/registerCommands';
 import type { Services } from './commands/services';
-import { offerAuthHeaderFor } from './commands/setAuthHeader';
 import { ChatService } from './core/chat/chatService';
 import { checkConnection } from './core/chat/connectionCheck';
 import { ConversationStore } from './core/conversations/conversationStore';
@@ -48,8 +46,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
         return text.trim() ? { text, source: settings.systemPromptSource() } : undefined;
       },
     },
-    // `s` is complete by the time the user can press a button in the view.
-    runErrorAction: (action, errorContext) => runErrorAction(s, action, errorContext),
+    // `s` is complete by the time the user can press a button in the view. Like the commands, the actions'
+    // code loads when first used.
+    runErrorAction: async (action, errorContext) => (await import('./commands/errorActions')).runErrorAction(s, action, errorContext),
     checkConnection: check,
   }, log);
   const modal = new ModalPrompt();
@@ -67,7 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
       checkedOnce = true;
       void check();
     }),
-    auth.onDidWithhold((withheld) => void offerAuthHeaderFor(auth, withheld)),
+    auth.onDidWithhold(async (withheld) => (await import('./commands/setAuthHeader')).offerAuthHeaderFor(auth, withheld)),
     settings.onDidChange((current) => {
       statusItem.update(current.model);
       view.settingsChanged();

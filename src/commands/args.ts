@@ -2,7 +2,7 @@
  * Reading a command's arguments. They come from anywhere (the palette passes none, a menu passes the clicked
  * resource, a keybinding or another extension passes whatever it likes), so each is checked, never trusted.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /** The argument if it is a string, else undefined. */
 export function stringArg(value: unknown): string | undefined {

@@ -1,5 +1,5 @@
 /** "Ask Mistral about Selection": sends the editor selection, with file name, lines and language, to the chat. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { buildSelectionPrompt, DEFAULT_QUESTION } from '../core/prompts/selectionPrompt';
 import type { ChatMessage } from '../shared/types';
 import type { Services } from './services';

@@ -1,5 +1,5 @@
 /** "Attach Current File to Chat" and "Attach File to Chat…": a file goes with the next message, as a chip. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { createAttachment } from '../core/prompts/attachments';
 import type { Services } from './services';
 

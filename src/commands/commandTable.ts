@@ -1,9 +1,9 @@
 /**
  * Every command of the extension in one table: its id, how its arguments are read (they come from the palette,
- * menus, keybindings and other extensions, so each is checked), and what it does. `registerCommands` registers
- * the whole table; a contributed command that is missing here does not compile (see `CommandId`).
+ * menus, keybindings and other extensions, so each is checked), and what it does. A contributed command that is
+ * missing here does not compile (see `CommandId`). `registerCommands.ts` registers them and loads this table (and
+ * with it every command's code) when the first command runs, not at activation.
  */
-import * as vscode from 'vscode';
 import type { CommandId } from '../vscode/commandIds';
 import { Command } from '../vscode/commandIds';
 import { objectArg, oneOf, stringArg, uriArg } from './args';
@@ -25,7 +25,7 @@ import { setAuthHeader } from './setAuthHeader';
 import { testConnection } from './testConnection';
 
 /** What a command does with the services and its (unchecked) arguments. */
-type Handler = (s: Services, args: unknown[]) => unknown;
+export type Handler = (s: Services, args: unknown[]) => unknown;
 
 /** The table: one handler per command id, checked by the compiler for completeness. */
 export const COMMANDS = {
@@ -52,9 +52,3 @@ export const COMMANDS = {
   [Command.attachCurrentFile]: (s) => attachFile(s, 'current'),
   [Command.attachFile]: (s, [uri]) => attachFile(s, 'pick', uriArg(uri)),
 } satisfies Record<CommandId, Handler>;
-
-/** Registers every command of the table; dispose the result to unregister them. */
-export function registerCommands(s: Services): vscode.Disposable[] {
-  return (Object.entries(COMMANDS) as [CommandId, Handler][]).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, (...args: unknown[]) => handler(s, args)));
-}

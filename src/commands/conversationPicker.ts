@@ -1,5 +1,5 @@
 /** The quick pick the history commands share to choose a conversation. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { relativeTime } from '../shared/relativeTime';
 import type { Services } from './services';
 

@@ -1,5 +1,5 @@
 /** "Conversation Settings…": this conversation's own model, system prompt, temperature and context window. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ConversationSettings } from '../shared/types';
 import { objectArg } from './args';
 import type { Services } from './services';

@@ -1,5 +1,5 @@
 /** "Delete Conversation…": deletes at once and offers Undo. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { chooseConversation } from './conversationPicker';
 import type { Services } from './services';
 

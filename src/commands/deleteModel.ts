@@ -1,5 +1,5 @@
 /** "Delete Model…": removes a model from Ollama after a modal confirmation. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Services } from './services';
 import { showCommandError } from './showError';
 

@@ -1,5 +1,5 @@
 /** "Diagnose": every check, as a Markdown report in a new editor, ready to paste into a bug report. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { DiagnosticsResult } from '../core/ollama/diagnostics';
 import { runChecks } from './runChecks';
 import type { Services } from './services';

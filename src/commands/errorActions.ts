@@ -2,7 +2,7 @@
  * The one place where an error's ways forward (the buttons under it, in the chat view or in a notification) are
  * carried out. What "Retry" tries again depends on what failed, so the caller says.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ErrorActionId } from '../shared/types';
 import { assertNever } from '../shared/protocol';
 import { Command } from '../vscode/commandIds';

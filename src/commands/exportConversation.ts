@@ -1,5 +1,5 @@
 /** "Export Conversation…": Markdown (a readable transcript) or JSON (to import again), opened as an untitled document. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { toJson, toMarkdown } from '../core/conversations/exportFormat';
 import type { Services } from './services';
 

@@ -1,5 +1,5 @@
 /** "Import Conversation…": a JSON export back into the history, checked field by field. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { checkImportSize, readExport } from '../core/conversations/exportFormat';
 import type { Services } from './services';
 

@@ -1,5 +1,5 @@
 /** "Pick Model": a quick pick of the models Ollama has now; the choice goes to `ollamaChat.model`. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { parseModelName } from '../core/ollama/modelName';
 import { sameModel } from '../core/ollama/ollamaClient';
 import type { ModelDto } from '../shared/types';

@@ -4,7 +4,7 @@
  * first, naming the model and the registry it comes from: a name from an imported conversation or a workspace's
  * settings can point at any registry.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { checkConnection } from '../core/chat/connectionCheck';
 import { isAbortError } from '../core/ollama/errors';
 import type { ModelName } from '../core/ollama/modelName';

@@ -1,5 +1,5 @@
 /** "Rename Conversation…". */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { chooseConversation } from './conversationPicker';
 import type { Services } from './services';
 

@@ -1,5 +1,5 @@
 /** The checks behind "Diagnose" and "Test Connection", with what they need from VS Code. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { DiagnosticsResult } from '../core/ollama/diagnostics';
 import { runDiagnostics } from '../core/ollama/diagnostics';
 import type { Services } from './services';

@@ -2,7 +2,7 @@
  * "Set Auth Header for Remote Ollama…": stores a header in SecretStorage for the configured host's origin (empty input
  * removes it), and the offer to send it to a new host after `ollamaChat.host` changed.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { AuthHeader } from '../core/settings/authHeader';
 import { Command } from '../vscode/commandIds';
 import type { Services } from './services';

@@ -1,5 +1,5 @@
 /** Shows an error from a command as a notification with its ways forward. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { describeError, errorText } from '../core/ollama/errors';
 import type { ErrorActionId } from '../shared/types';
 import { runErrorAction } from './errorActions';

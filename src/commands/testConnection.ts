@@ -1,5 +1,5 @@
 /** "Test Connection": whether Ollama answers at the configured host, in one line (version, models, latency). */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { DiagnosticsResult } from '../core/ollama/diagnostics';
 import { runChecks } from './runChecks';
 import type { Services } from './services';

@@ -2,7 +2,7 @@
  * `@ollama` in VS Code's own Chat view (VS Code ≥ 1.90): the request and the chat's history go to the model in the
  * settings, the reply streams back as markdown. Registered only when the running VS Code has chat participants.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Message } from 'ollama';
 import { streamReply } from '../core/chat/streamReply';
 import { describeError, errorText } from '../core/ollama/errors';

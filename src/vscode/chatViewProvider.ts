@@ -4,7 +4,7 @@
  * `retainContextWhenHidden` the webview is rebuilt each time it is shown; the relay's ready handshake restores it,
  * including a reply that is still streaming.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ChatService } from '../core/chat/chatService';
 import { ChatError, describeError } from '../core/ollama/errors';
 import type { Attachment } from '../core/prompts/attachments';

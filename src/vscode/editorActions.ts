@@ -1,5 +1,5 @@
 /** What the chat view's code blocks do in the editor: copy, insert at the cursor, open as a new file. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /** Puts `text` on the clipboard and says so in the status bar. */
 export async function copyToClipboard(text: string): Promise<void> {

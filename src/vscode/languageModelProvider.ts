@@ -3,7 +3,7 @@
  * in the Chat view's model picker and `vscode.lm.selectChatModels({ vendor: 'ollama-chat' })` finds them.
  * Registered only when the running VS Code has the API; `@types/vscode` at our minimum version does not know it.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Message } from 'ollama';
 import { estimateTokens } from '../core/chat/contextWindow';
 import { streamReply } from '../core/chat/streamReply';

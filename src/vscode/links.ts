@@ -2,7 +2,7 @@
  * Links in model output are untrusted: only http(s) links open (in the user's browser), everything else
  * (`command:`, `file:`, `javascript:`, `vscode:` …) is refused with a message.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /** Returns the URL if a link from model output may be opened, else undefined. */
 export function safeExternalUrl(href: string): URL | undefined {

@@ -2,7 +2,7 @@
  * Modal questions a command asks before acting (e.g. before a pull downloads from a registry). They go through one
  * object so integration tests can answer them: VS Code refuses to show modal dialogs while extension tests run.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /** A modal warning: the question, the facts under it, and the buttons besides Cancel. */
 export interface ModalQuestion {

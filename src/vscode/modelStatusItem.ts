@@ -1,5 +1,5 @@
 /** The status-bar item that shows the model in use; clicking it opens the model picker. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Command } from './commandIds';
 
 export class ModelStatusItem implements vscode.Disposable {

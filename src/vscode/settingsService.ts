@@ -2,7 +2,7 @@
  * The VS Code side of the settings: reads `ollamaChat.*` through `readSettings`, caches the result, re-reads on
  * change and reports invalid values once in the log.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Settings } from '../core/settings/config';
 import { readSettings, SECTION } from '../core/settings/config';
 

@@ -3,7 +3,7 @@
  * it in `.vscode/settings.json` and in `.code-workspace` files. This tells the user, once per workspace and host, that
  * a workspace asked for another host, and lets them adopt it deliberately (a modal naming it, then user settings).
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { hostInWorkspaceSettings, SECTION, validateHost } from '../core/settings/config';
 import type { SettingsService } from './settingsService';
 

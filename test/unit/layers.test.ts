@@ -38,10 +38,18 @@ describe('the layer rule', function () {
   it('allows the arrows that run one way, and type-only imports of vscode in the core', async () => {
     const allowed: [string, string][] = [
       ['src/core/chat/x.ts', "import type * as vscode from 'vscode';\nimport type { Role } from '../../shared/types';\nexport type X = [vscode.Uri, Role];\n"],
-      ['src/vscode/x.ts', "import * as vscode from 'vscode';\nimport { newId } from '../core/chat/ids';\nexport const x = [vscode, newId];\n"],
+      ['src/vscode/x.ts', "import vscode = require('vscode');\nimport { newId } from '../core/chat/ids';\nexport const x = [vscode, newId];\n"],
       ['src/commands/x.ts', "import { Command } from '../vscode/commandIds';\nimport { newId } from '../core/chat/ids';\nexport const x = [Command, newId];\n"],
       ['src/webview/x.ts', "import type { Role } from '../shared/types';\nimport { marked } from 'marked';\nexport const x: [Role, unknown] = ['user', marked];\n"],
     ];
     for (const [path, code] of allowed) assert.deepEqual(await layerProblems(eslint, path, code), [], path);
+  });
+
+  it('refuses a namespace import of vscode in the extension (the bundle would copy the API per file at activation)', async () => {
+    const problems = async (code: string) => (await eslint.lintText(code, { filePath: join(repoRoot, 'src/vscode/x.ts') }))[0].messages
+      .filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+    assert.match((await problems("import * as vscode from 'vscode';\nexport const x = vscode.window;\n")).join('\n'), /import vscode = require\('vscode'\)/);
+    assert.deepEqual(await problems("import vscode = require('vscode');\nexport const x = vscode.window;\n"), []);
+    assert.deepEqual(await problems("import type * as vscode from 'vscode';\nexport type X = vscode.Uri;\n"), []);
   });
 });
