@@ -11,6 +11,7 @@ import { offerAuthHeaderFor } from './commands/setAuthHeader';
 import { ChatService } from './core/chat/chatService';
 import { checkConnection } from './core/chat/connectionCheck';
 import { ConversationStore } from './core/conversations/conversationStore';
+import { ImageStore } from './core/images/imageStore';
 import { OllamaClient } from './core/ollama/ollamaClient';
 import { AuthHeader } from './core/settings/authHeader';
 import { registerChatParticipant } from './vscode/chatParticipant';
@@ -34,7 +35,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     const { host } = settings.current();
     return { host, headers: await auth.headersFor(host) };
   });
-  const chat = new ChatService(store, client, () => settings.current(), (m) => log.warn(m));
+  // Image bytes live in files, not in workspaceState; without a workspace, in the extension's global storage.
+  const images = new ImageStore(vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'images').fsPath);
+  const chat = new ChatService(store, client, () => settings.current(), (m) => log.warn(m), images);
   chatService = chat;
   const statusItem = new ModelStatusItem(settings.current().model);
   const check = () => checkConnection(chat, settings.current());
@@ -51,10 +54,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     // `s` is complete by the time the user can press a button in the view.
     runErrorAction: (action, errorContext) => runErrorAction(s, action, errorContext),
     checkConnection: check,
+    images,
   }, log);
   const modal = new ModalPrompt();
   const s: Services = {
-    chat, view, settings, client, log, modal, auth, extensionVersion: String(context.extension.packageJSON.version ?? ''),
+    chat, view, settings, client, log, modal, auth, images, extensionVersion: String(context.extension.packageJSON.version ?? ''),
   };
   const workspaceHost = new WorkspaceHostNotice(context.workspaceState, settings, log);
   void workspaceHost.check();
