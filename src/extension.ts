@@ -17,12 +17,16 @@ import { AuthHeader } from './core/settings/authHeader';
 import { registerChatParticipant } from './vscode/chatParticipant';
 import { ChatViewProvider, VIEW_ID } from './vscode/chatViewProvider';
 import { registerLanguageModelProvider } from './vscode/languageModelProvider';
+import type { ModalTestHooks } from './vscode/modalPrompt';
 import { ModalPrompt } from './vscode/modalPrompt';
 import { ModelStatusItem } from './vscode/modelStatusItem';
 import { SettingsService } from './vscode/settingsService';
 import { WorkspaceHostNotice } from './vscode/workspaceHostNotice';
 
 let chatService: ChatService | undefined;
+
+/** What the API carries under integration tests only: the modal answers, and where images are stored. */
+export type ExtensionTestHooks = ModalTestHooks & { testing: { imagesDir: string } };
 
 /** Entry point called by VS Code. */
 export async function activate(context: vscode.ExtensionContext): Promise<OllamaChatApi> {
@@ -97,8 +101,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     generate: (prompt, options) => chat.generate(prompt, options),
     stop: (id) => chat.stop(id),
   };
-  // VS Code refuses modal dialogs under integration tests; there (only) the tests answer them.
-  return context.extensionMode === vscode.ExtensionMode.Test ? { ...api, ...modal.testHooks() } : api;
+  // VS Code refuses modal dialogs under integration tests; there (only) the tests answer them and find stored images.
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
+  const hooks: ExtensionTestHooks = { testing: { ...modal.testHooks().testing, imagesDir: images.dir } };
+  return { ...api, ...hooks };
 }
 
 /** Writes any reply still streaming, so a window reload keeps what had arrived. */
