@@ -39,6 +39,7 @@ export class App {
       this.banner.element,
       this.composer.element,
     );
+    this.composer.images.acceptDrops(root);
   }
 
   /** Applies one message from the host. */

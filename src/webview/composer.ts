@@ -42,7 +42,7 @@ export class Composer {
       ),
     );
 
-    this.images.listen(this.input, this.element);
+    this.images.acceptPaste(this.input);
     this.input.value = host.saved.draft;
     this.input.addEventListener('input', () => this.onInput());
     this.input.addEventListener('keydown', (e) => this.onKeyDown(e));

@@ -46,8 +46,8 @@ export class ImageInput {
     this.update();
   }
 
-  /** Accepts pasted images in `input` and dropped files anywhere in `area`. */
-  listen(input: HTMLElement, area: HTMLElement): void {
+  /** Accepts images pasted into `input`. */
+  acceptPaste(input: HTMLElement): void {
     input.addEventListener('paste', (e) => {
       const files = [...(e.clipboardData?.files ?? [])];
       if (!files.length) return;
@@ -55,6 +55,10 @@ export class ImageInput {
       if (!e.clipboardData?.types.includes('text/plain')) e.preventDefault();
       void this.add(files);
     });
+  }
+
+  /** Accepts files dropped anywhere in `area` (the whole chat view). */
+  acceptDrops(area: HTMLElement): void {
     area.addEventListener('dragover', (e) => {
       if (!e.dataTransfer?.types.includes('Files')) return;
       e.preventDefault();

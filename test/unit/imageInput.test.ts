@@ -52,6 +52,18 @@ describe('image controls in the view (real Chromium)', function () {
     assert.equal(await notice().isHidden(), true);
   });
 
+  it('posts images dropped anywhere on the chat', async () => {
+    await view.send([snapshot('gemma3', true, [])]);
+    await view.page.locator('.chat-main').evaluate((el) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], 'photo.jpg', { type: 'image/jpeg' }));
+      el.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      el.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    });
+    await view.page.waitForFunction(() => (window as unknown as { benchPosts: WebviewMessage[] }).benchPosts.some((m) => m.type === 'addImage'));
+    assert.deepEqual((await posts()).find((m) => m.type === 'addImage'), { type: 'addImage', name: 'photo.jpg', data: Buffer.from([0xff, 0xd8, 0xff, 0xe0]).toString('base64') });
+  });
+
   it('refuses an image over the limit before reading it, saying the limit', async () => {
     await view.send([snapshot('gemma3', true, [])]);
     await paste('huge.png', MAX_IMAGE_BYTES + 1);
