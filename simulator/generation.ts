@@ -6,7 +6,8 @@ import { finalChunk, type Api, type Piece } from './chunks';
 import type { Exchange } from './exchange';
 import { parseKeepAlive } from './keepAlive';
 import { capabilitiesOf } from './modelEntries';
-import type { ModelRegistry } from './modelRegistry';
+import { countImages, visionRefusal } from './images';
+import { normalizeName, type ModelRegistry } from './modelRegistry';
 import { defaultReply, defaultThinking, splitIntoTokens } from './replies';
 import type { ReplyScripts } from './replyScripts';
 import { numberOption, stringField, type Body } from './requestBody';
@@ -54,6 +55,9 @@ export async function generate(ex: Exchange, api: Api, body: Body, models: Model
     throw new HttpFailure(400, `${JSON.stringify(name)} does not support thinking`);
   }
   const messages = Array.isArray(body.messages) ? (body.messages as unknown[]) : [];
+  if (api === 'chat' && countImages(messages) > 0 && !capabilitiesOf(model).includes('vision')) {
+    throw visionRefusal(normalizeName(name));
+  }
   const prompt = api === 'chat' ? lastUserContent(messages) : stringField(body, 'prompt');
   const isLoadOnly = api === 'chat' ? messages.length === 0 : prompt === '';
   models.markLoaded(model, parseKeepAlive(body.keep_alive), numberOption(body, 'num_ctx') ?? DEFAULT_NUM_CTX);

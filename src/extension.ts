@@ -9,17 +9,22 @@ import type { Services } from './commands/services';
 import { ChatService } from './core/chat/chatService';
 import { checkConnection } from './core/chat/connectionCheck';
 import { ConversationStore } from './core/conversations/conversationStore';
+import { ImageStore } from './core/images/imageStore';
 import { OllamaClient } from './core/ollama/ollamaClient';
 import { AuthHeader } from './core/settings/authHeader';
 import { registerChatParticipant } from './vscode/chatParticipant';
 import { ChatViewProvider, VIEW_ID } from './vscode/chatViewProvider';
 import { registerLanguageModelProvider } from './vscode/languageModelProvider';
+import type { ModalTestHooks } from './vscode/modalPrompt';
 import { ModalPrompt } from './vscode/modalPrompt';
 import { ModelStatusItem } from './vscode/modelStatusItem';
 import { SettingsService } from './vscode/settingsService';
 import { WorkspaceHostNotice } from './vscode/workspaceHostNotice';
 
 let chatService: ChatService | undefined;
+
+/** What the API carries under integration tests only: the modal answers, and where images are stored. */
+export type ExtensionTestHooks = ModalTestHooks & { testing: { imagesDir: string } };
 
 /** Entry point called by VS Code. */
 export async function activate(context: vscode.ExtensionContext): Promise<OllamaChatApi> {
@@ -32,7 +37,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     const { host } = settings.current();
     return { host, headers: await auth.headersFor(host) };
   });
-  const chat = new ChatService(store, client, () => settings.current(), (m) => log.warn(m));
+  // Image bytes live in files, not in workspaceState; without a workspace, in the extension's global storage.
+  const images = new ImageStore(vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'images').fsPath);
+  const chat = new ChatService(store, client, () => settings.current(), (m) => log.warn(m), images);
   chatService = chat;
   const statusItem = new ModelStatusItem(settings.current().model);
   const check = () => checkConnection(chat, settings.current());
@@ -50,10 +57,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     // code loads when first used.
     runErrorAction: async (action, errorContext) => (await import('./commands/errorActions')).runErrorAction(s, action, errorContext),
     checkConnection: check,
+    images,
   }, log);
   const modal = new ModalPrompt();
   const s: Services = {
-    chat, view, settings, client, log, modal, auth, extensionVersion: String(context.extension.packageJSON.version ?? ''),
+    chat, view, settings, client, log, modal, auth, images, extensionVersion: String(context.extension.packageJSON.version ?? ''),
   };
   const workspaceHost = new WorkspaceHostNotice(context.workspaceState, settings, log);
   void workspaceHost.check();
@@ -92,8 +100,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     generate: (prompt, options) => chat.generate(prompt, options),
     stop: (id) => chat.stop(id),
   };
-  // VS Code refuses modal dialogs under integration tests; there (only) the tests answer them.
-  return context.extensionMode === vscode.ExtensionMode.Test ? { ...api, ...modal.testHooks() } : api;
+  // VS Code refuses modal dialogs under integration tests; there (only) the tests answer them and find stored images.
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
+  const hooks: ExtensionTestHooks = { testing: { ...modal.testHooks().testing, imagesDir: images.dir } };
+  return { ...api, ...hooks };
 }
 
 /** Writes any reply still streaming, so a window reload keeps what had arrived. */

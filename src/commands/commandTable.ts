@@ -9,6 +9,7 @@ import { Command } from '../vscode/commandIds';
 import { objectArg, oneOf, stringArg, uriArg } from './args';
 import { askAboutSelection } from './askAboutSelection';
 import { attachFile } from './attachFile';
+import { attachImage } from './attachImage';
 import { editConversationSettings, parseSettingsChanges } from './conversationSettings';
 import { deleteConversation } from './deleteConversation';
 import { deleteModel } from './deleteModel';
@@ -51,4 +52,8 @@ export const COMMANDS = {
   [Command.reloadConversations]: (s) => s.chat.reloadFromStorage(),
   [Command.attachCurrentFile]: (s) => attachFile(s, 'current'),
   [Command.attachFile]: (s, [uri]) => attachFile(s, 'pick', uriArg(uri)),
+  [Command.attachImage]: (s, [uri]) => {
+    const one = uriArg(uri);
+    return attachImage(s, one ? [one] : undefined);
+  },
 } satisfies Record<CommandId, Handler>;

@@ -1,6 +1,7 @@
 /** "Import Conversation…": a JSON export back into the history, checked field by field. */
 import vscode = require('vscode');
-import { checkImportSize, readExport } from '../core/conversations/exportFormat';
+import { checkImportSize } from '../core/conversations/exportFormat';
+import { MAX_IMPORT_FILE_BYTES, readExportWithImages } from '../core/conversations/exportImages';
 import type { Services } from './services';
 
 /**
@@ -13,9 +14,14 @@ export async function importConversation(s: Services, uri?: vscode.Uri): Promise
   }))?.[0];
   if (!file) return undefined;
   try {
-    checkImportSize((await vscode.workspace.fs.stat(file)).size);
-    const conversation = readExport(await vscode.workspace.fs.readFile(file), (m) => s.log.warn(m));
+    checkImportSize((await vscode.workspace.fs.stat(file)).size, MAX_IMPORT_FILE_BYTES);
+    const { conversation, images, leftOut } = readExportWithImages(await vscode.workspace.fs.readFile(file), (m) => s.log.warn(m));
+    // The images are stored before the conversation that refers to them appears.
+    for (const bytes of images.values()) await s.images.put(bytes);
     const id = await s.chat.importConversation(conversation);
+    if (leftOut) {
+      void vscode.window.showWarningMessage(`${leftOut === 1 ? 'An image' : `${leftOut} images`} of the imported conversation ${leftOut === 1 ? 'was' : 'were'} missing or damaged in the file and ${leftOut === 1 ? 'was' : 'were'} left out; the text is all there.`);
+    }
     await s.chat.setActive(id);
     await s.view.reveal();
     return id;

@@ -6,6 +6,7 @@ import type { OllamaClient } from '../core/ollama/ollamaClient';
 import type { SettingsService } from '../vscode/settingsService';
 import type { ModalPrompt } from '../vscode/modalPrompt';
 import type { AuthHeader } from '../core/settings/authHeader';
+import type { ImageStore } from '../core/images/imageStore';
 
 export interface Services {
   chat: ChatService;
@@ -17,6 +18,8 @@ export interface Services {
   modal: ModalPrompt;
   /** The header for an Ollama behind an authenticating proxy. */
   auth: AuthHeader;
+  /** Images sent with messages, as files in the extension's storage. */
+  images: ImageStore;
   /** This extension's version, for reports. */
   extensionVersion: string;
 }

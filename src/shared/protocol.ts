@@ -4,6 +4,8 @@
  */
 import type { ChatMessage, Conversation, ConversationSummary, ErrorActionId, UserFacingError } from './types';
 import { ERROR_ACTION_IDS } from './types';
+import type { ImageRef } from './images';
+import { MAX_IMAGE_BYTES } from './images';
 
 /** Where the reply being generated is. `waiting`: request sent, no token yet (model may be loading). */
 export interface StreamInfo {
@@ -12,9 +14,16 @@ export interface StreamInfo {
   phase: 'waiting' | 'streaming';
 }
 
+/** What an attachment is: a file's text, or an image for a model that can see. */
+export type AttachmentKind = 'file' | 'image';
+
 /** A file attached to the next message, as the chip in the view shows it. */
 export interface AttachmentInfo {
   id: string;
+  /** Default: `file`. */
+  kind?: AttachmentKind;
+  /** For `kind: 'image'`: the stored image (the chip shows it as a thumbnail). */
+  image?: ImageRef;
   /** Path relative to the workspace. */
   name: string;
   languageId: string;
@@ -33,6 +42,12 @@ export interface SystemPromptInfo {
   source: 'conversation' | 'user' | 'workspace';
 }
 
+/** Whether the model new messages go to can be given images: `canSee` is null while Ollama has not said. */
+export interface ImageInputState {
+  model: string;
+  canSee: boolean | null;
+}
+
 /** Everything the view needs to draw itself from nothing (sent after `ready` and whenever the view is shown). */
 export interface ViewState {
   conversation: Conversation | null;
@@ -46,6 +61,10 @@ export interface ViewState {
   attachments: AttachmentInfo[];
   /** The system prompt sent with the shown conversation, or null when there is none. */
   systemPrompt: SystemPromptInfo | null;
+  /** Whether images can be attached for the model shown (absent: not known yet). */
+  imageInput?: ImageInputState;
+  /** The URL of the folder the view loads stored images from (`imageFileName` appended); absent when there is none. */
+  imageBase?: string;
 }
 
 /** Host → webview. */
@@ -60,6 +79,9 @@ export type HostMessage =
   | { type: 'error'; error: UserFacingError | null }
   | { type: 'focusInput' }
   | { type: 'attachments'; attachments: AttachmentInfo[] }
+  | { type: 'imageInput'; imageInput: ImageInputState }
+  /** An image could not be attached (too big, not an image, unreadable): said next to the message box. */
+  | { type: 'imageNotice'; text: string }
   /** Ids of conversations whose title or messages contain `query`, newest first. */
   | { type: 'searchResults'; query: string; ids: string[] };
 
@@ -86,6 +108,10 @@ export type WebviewMessage =
   /** Attach the active editor's file, or let the user choose one. */
   | { type: 'attachFile'; source: 'current' | 'pick' }
   | { type: 'removeAttachment'; id: string }
+  /** A pasted or dropped image: its file name and its bytes in base64 (checked again by the host). */
+  | { type: 'addImage'; name: string; data: string }
+  /** Let the user choose images in a file dialog. */
+  | { type: 'attachImage' }
   /** Open this conversation's own settings (model, system prompt, temperature, context window). */
   | { type: 'editSettings' }
   /** Part of the view could not be drawn and is shown as plain text (`what`, e.g. "message 3f2…"); for the log. */
@@ -97,6 +123,9 @@ export const MAX_WEBVIEW_TEXT = 4 * 1024 * 1024;
 function isText(value: unknown, max = MAX_WEBVIEW_TEXT): value is string {
   return typeof value === 'string' && value.length <= max;
 }
+
+/** Longest base64 text of an image within the size limit. */
+const MAX_IMAGE_BASE64 = Math.ceil(MAX_IMAGE_BYTES / 3) * 4;
 
 function isId(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= 200;
@@ -121,6 +150,8 @@ const PARSERS = {
   pickModel: none,
   regenerate: none,
   editSettings: none,
+  attachImage: none,
+  addImage: (m) => (isText(m.name, 300) && isText(m.data, MAX_IMAGE_BASE64) ? { name: m.name, data: m.data } : undefined),
   send: (m) => (isText(m.text) ? { text: m.text } : undefined),
   openConversation: (m) => (isId(m.id) ? { id: m.id } : undefined),
   renameConversation: (m) => (isId(m.id) ? { id: m.id } : undefined),

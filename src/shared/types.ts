@@ -4,6 +4,8 @@
  * extended with what a chat UI needs (status, stats, timestamps). No `vscode` import: usable everywhere.
  */
 
+import type { ImageRef } from './images';
+
 /** Who wrote a message. */
 export const ROLES = ['user', 'assistant', 'system'] as const;
 export type Role = (typeof ROLES)[number];
@@ -60,6 +62,8 @@ export interface ChatMessage {
   versions?: ReplyVersion[];
   /** Position (0-based) of the shown reply among all of them, i.e. in `versions` with it put back; default: last. */
   versionIndex?: number;
+  /** User only: images sent with the message (to a model that can see), stored as files, not in the message. */
+  images?: ImageRef[];
 }
 
 /** One reply to a user message: the fields of an assistant message that a Regenerate replaces. */

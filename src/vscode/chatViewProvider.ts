@@ -6,6 +6,7 @@
  */
 import vscode = require('vscode');
 import type { ChatService } from '../core/chat/chatService';
+import type { ImageStore } from '../core/images/imageStore';
 import { ChatError, describeError } from '../core/ollama/errors';
 import type { Attachment } from '../core/prompts/attachments';
 import type { RelaySettings } from '../core/view/viewRelay';
@@ -27,6 +28,8 @@ export interface ViewHost {
   runErrorAction(action: ErrorActionId, context: { model: string; retry: () => Promise<unknown> }): Promise<void>;
   /** Asks Ollama whether it is reachable and the model installed; shows a banner if not, clears it if so. */
   checkConnection(): Promise<void>;
+  /** Where attached images are stored; the view may load images from that folder (and only those of ours). */
+  images?: ImageStore;
 }
 
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
@@ -42,7 +45,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     private readonly host: ViewHost,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.relay = new ViewRelay(chat, host.settings);
+    this.relay = new ViewRelay(chat, host.settings, host.images);
     this.onDidBecomeReady = this.relay.onDidBecomeReady;
   }
 
@@ -50,7 +53,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     for (const d of this.viewDisposables) d.dispose();
     const mediaRoot = vscode.Uri.joinPath(this.extensionUri, 'media');
     const distRoot = vscode.Uri.joinPath(this.extensionUri, 'dist');
-    view.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [mediaRoot, distRoot] };
+    const imageRoot = this.host.images && vscode.Uri.file(this.host.images.dir);
+    view.webview.options = {
+      enableScripts: true, enableCommandUris: false, localResourceRoots: imageRoot ? [mediaRoot, distRoot, imageRoot] : [mediaRoot, distRoot],
+    };
+    if (imageRoot) this.relay.setImageBase(view.webview.asWebviewUri(imageRoot).toString());
     view.webview.html = renderWebviewHtml({
       cspSource: view.webview.cspSource,
       nonce: createNonce(),
@@ -138,6 +145,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         return;
       case 'removeAttachment':
         return this.relay.removeAttachment(message.id);
+      case 'addImage':
+        await this.relay.addImage(Buffer.from(message.data, 'base64'), message.name);
+        return;
+      case 'attachImage':
+        await vscode.commands.executeCommand(Command.attachImage);
+        return;
       case 'attachFile':
         await vscode.commands.executeCommand(message.source === 'current' ? Command.attachCurrentFile : Command.attachFile);
         return;

@@ -22,6 +22,7 @@ export const Command = {
   reloadConversations: 'ollamaChat.reloadConversations',
   attachCurrentFile: 'ollamaChat.attachCurrentFile',
   attachFile: 'ollamaChat.attachFile',
+  attachImage: 'ollamaChat.attachImage',
 } as const;
 
 export type CommandId = (typeof Command)[keyof typeof Command];

@@ -19,11 +19,23 @@ export interface ModalTestHooks {
   testing: {
     /** Answers every modal question with `answer` instead of showing it; undefined shows them again. */
     answerModals(answer: ModalAnswer | undefined): void;
+    /** Answers every notification that offers buttons (e.g. Undo) with `answer`; undefined shows them again. */
+    answerNotifications(answer: ModalAnswer | undefined): void;
   };
 }
 
 export class ModalPrompt {
   private answer: ModalAnswer | undefined;
+  private notificationAnswer: ModalAnswer | undefined;
+
+  /**
+   * Shows a notification with buttons (not modal); resolves with the chosen button's label, or undefined once it is
+   * closed without one.
+   */
+  async notify(message: string, ...buttons: string[]): Promise<string | undefined> {
+    if (this.notificationAnswer) return this.notificationAnswer({ message, detail: '', buttons });
+    return vscode.window.showInformationMessage(message, ...buttons);
+  }
 
   /** Shows the question as a modal warning; resolves with the chosen button's label, or undefined for Cancel. */
   async ask(question: ModalQuestion): Promise<string | undefined> {
@@ -33,6 +45,11 @@ export class ModalPrompt {
 
   /** The test hooks that drive this prompt (see `ModalTestHooks`). */
   testHooks(): ModalTestHooks {
-    return { testing: { answerModals: (answer) => { this.answer = answer; } } };
+    return {
+      testing: {
+        answerModals: (answer) => { this.answer = answer; },
+        answerNotifications: (answer) => { this.notificationAnswer = answer; },
+      },
+    };
   }
 }

@@ -10,6 +10,7 @@ import { h } from './dom';
 import { ErrorBanner } from './errorBanner';
 import { Header } from './header';
 import { HistoryPanel } from './historyPanel';
+import { setImageBase } from './imageUrls';
 import { MessageList } from './messageList';
 import { reportRenderError } from './renderErrors';
 import type { HostChannel } from './vscodeApi';
@@ -38,6 +39,7 @@ export class App {
       this.banner.element,
       this.composer.element,
     );
+    this.composer.images.acceptDrops(root);
   }
 
   /** Applies one message from the host. */
@@ -62,6 +64,10 @@ export class App {
         return this.history.setSearchResults(message.query, message.ids);
       case 'attachments':
         return this.composer.setAttachments(message.attachments);
+      case 'imageInput':
+        return this.composer.setImageInput(message.imageInput);
+      case 'imageNotice':
+        return this.composer.images.say(message.text);
       default:
         assertNever(message);
     }
@@ -69,11 +75,13 @@ export class App {
 
   private showSnapshot(state: ViewState): void {
     this.conversationId = state.conversation?.id ?? null;
+    setImageBase(state.imageBase);
     this.drawSafely('the model', () => this.setModel(state.model));
     this.drawSafely('the conversation', () => this.messages.showConversation(state.conversation, state.stream, state.systemPrompt));
     this.drawSafely('the message box', () => {
       this.composer.setStreaming(state.stream !== null);
       this.composer.setAttachments(state.attachments);
+      this.composer.setImageInput(state.imageInput);
     });
     this.drawSafely('the history', () => this.history.setConversations(state.conversations, this.conversationId));
     this.drawSafely('the error banner', () => this.banner.show(state.error));

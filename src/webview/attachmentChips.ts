@@ -1,8 +1,10 @@
 /** The files that go with the next message, as chips above the input; each can be removed before sending. */
 import type { AttachmentInfo } from '../shared/protocol';
+import { formatBytes } from '../shared/images';
 import { button, h } from './dom';
 import { formatChars } from './format';
 import { icon } from './icons';
+import { thumbnail } from './messageImages';
 import type { HostChannel } from './vscodeApi';
 
 export class AttachmentChips {
@@ -16,6 +18,7 @@ export class AttachmentChips {
   }
 
   private chip(a: AttachmentInfo): HTMLElement {
+    if (a.kind === 'image' && a.image) return this.imageChip(a, a.image);
     const size = a.truncated ? `first part of ${formatChars(a.chars)}` : formatChars(a.chars);
     const remove = button({ label: `Remove attachment ${a.name}`, icon: 'close', className: 'chip-remove' });
     remove.addEventListener('click', () => this.host.post({ type: 'removeAttachment', id: a.id }));
@@ -28,5 +31,19 @@ export class AttachmentChips {
       remove,
     );
     return chip;
+  }
+
+  /** An image: its thumbnail, name and size; Remove (a button, so the keyboard reaches it). */
+  private imageChip(a: AttachmentInfo, image: NonNullable<AttachmentInfo['image']>): HTMLElement {
+    const remove = button({ label: `Remove image ${a.name}`, icon: 'close', className: 'chip-remove' });
+    remove.addEventListener('click', () => this.host.post({ type: 'removeAttachment', id: a.id }));
+    return h(
+      'div',
+      { className: 'chip chip-image', attrs: { role: 'listitem', title: `${a.name} (${formatBytes(image.bytes)})` } },
+      thumbnail(image, 'chip-thumb'),
+      h('span', { className: 'chip-name', text: a.name }),
+      h('span', { className: 'chip-meta', text: formatBytes(image.bytes) }),
+      remove,
+    );
   }
 }

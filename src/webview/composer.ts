@@ -3,9 +3,10 @@
  * reply streams or the text is blank; Stop shows only while one streams. The draft survives the view being hidden.
  * Above the text, the files attached to the message; below it, buttons to attach more.
  */
-import type { AttachmentInfo } from '../shared/protocol';
+import type { AttachmentInfo, ImageInputState } from '../shared/protocol';
 import { AttachmentChips } from './attachmentChips';
 import { autoGrow, button, h } from './dom';
+import { ImageInput } from './imageInput';
 import type { HostChannel } from './vscodeApi';
 
 export class Composer {
@@ -14,6 +15,8 @@ export class Composer {
   private readonly send: HTMLButtonElement;
   private readonly stop: HTMLButtonElement;
   private readonly chips: AttachmentChips;
+  /** Pasted, dropped and chosen images; says why they are off for a model that cannot see. */
+  readonly images: ImageInput;
   private streaming = false;
 
   constructor(private readonly host: HostChannel) {
@@ -24,19 +27,22 @@ export class Composer {
     const attachCurrent = button({ label: 'Attach current file', icon: 'file' });
     const hint = h('span', { className: 'composer-hint', text: 'Enter to send · Shift+Enter for a new line' });
     this.chips = new AttachmentChips(host);
+    this.images = new ImageInput(host, () => this.updateSend());
     this.element = h(
       'div',
       { className: 'composer' },
       this.chips.element,
+      this.images.notice,
       this.input,
       h(
         'div',
         { className: 'composer-toolbar' },
-        h('div', { className: 'composer-tools' }, attachPick, attachCurrent, hint),
+        h('div', { className: 'composer-tools' }, attachPick, attachCurrent, this.images.button, hint),
         h('div', { className: 'composer-buttons' }, this.stop, this.send),
       ),
     );
 
+    this.images.acceptPaste(this.input);
     this.input.value = host.saved.draft;
     this.input.addEventListener('input', () => this.onInput());
     this.input.addEventListener('keydown', (e) => this.onKeyDown(e));
@@ -64,6 +70,12 @@ export class Composer {
   /** The files that will go with the next message. */
   setAttachments(attachments: AttachmentInfo[]): void {
     this.chips.show(attachments);
+    this.images.setAttached(attachments.filter((a) => a.kind === 'image').length);
+  }
+
+  /** Whether the model can see, so images can be attached. */
+  setImageInput(state: ImageInputState | undefined): void {
+    this.images.setState(state);
   }
 
   setModel(model: string): void {
@@ -92,13 +104,15 @@ export class Composer {
 
   private submit(): void {
     const text = this.input.value;
-    if (this.streaming || text.trim() === '') return;
+    if (this.streaming || text.trim() === '' || this.images.blocksSend) return;
     this.host.post({ type: 'send', text });
     this.input.value = '';
     this.onInput();
   }
 
   private updateSend(): void {
-    this.send.disabled = this.streaming || this.input.value.trim() === '';
+    // Called by the image input while it is being built, before the buttons exist.
+    if (!this.send) return;
+    this.send.disabled = this.streaming || this.input.value.trim() === '' || this.images.blocksSend;
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { ChatMessage } from '../shared/types';
 import { autoGrow, button, h } from './dom';
+import { messageImages } from './messageImages';
 import { messageShell } from './messageShell';
 
 /** Beyond this a message is shown shortened until expanded. */
@@ -16,6 +17,7 @@ export class UserMessageView {
   private readonly text: HTMLElement;
   private readonly editButton: HTMLButtonElement;
   private readonly expand: HTMLButtonElement;
+  private images: HTMLElement | null = null;
   private editor: HTMLElement | undefined;
 
   constructor(public message: ChatMessage) {
@@ -40,6 +42,11 @@ export class UserMessageView {
     const long = message.content.length > LONG_CHARS || message.content.split('\n', LONG_LINES + 1).length > LONG_LINES;
     this.element.classList.toggle('is-long', long);
     this.expand.hidden = !long;
+    const images = messageImages(message.images);
+    if (this.images && images) this.images.replaceWith(images);
+    else if (this.images) this.images.remove();
+    else if (images) this.expand.after(images);
+    this.images = images;
   }
 
   private setExpanded(expanded: boolean): void {

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { MAX_IMPORT_BYTES, parseExport, readExport, toJson, toMarkdown } from '../../src/core/conversations/exportFormat';
+import { MAX_IMPORT_BYTES, parseExport, toJson, toMarkdown } from '../../src/core/conversations/exportFormat';
+import { readExportWithImages } from '../../src/core/conversations/exportImages';
 import type { Conversation } from '../../src/shared/types';
+
+const readExport = (bytes: Uint8Array): Conversation => readExportWithImages(bytes).conversation;
 
 const conversation: Conversation = {
   id: 'c1', title: 'Closures', createdAt: Date.UTC(2026, 10, 27), updatedAt: Date.UTC(2026, 10, 27, 1),

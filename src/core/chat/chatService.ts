@@ -7,8 +7,11 @@ import type { StreamInfo } from '../../shared/protocol';
 import { Emitter } from '../../shared/emitter';
 import { addVersion, selectVersion } from '../../shared/replyVersions';
 import type { ChatMessage, Conversation, ConversationSettings, ConversationSummary, ModelDto, ReplyVersion, UserFacingError } from '../../shared/types';
+import type { ImageRef } from '../../shared/images';
 import { titleFrom } from '../conversations/conversationSchema';
 import type { ConversationStore } from '../conversations/conversationStore';
+import { imagesOf } from '../images/conversationImages';
+import type { ImageReader } from '../images/imageStore';
 import { ChatError, describeError, isAbortError } from '../ollama/errors';
 import { ModelCapabilities } from '../ollama/modelCapabilities';
 import type { OllamaClient } from '../ollama/ollamaClient';
@@ -25,7 +28,12 @@ export type { ChatEvent };
 export interface SendOptions {
   /** Model for this message; default: the conversation's, then the `ollamaChat.model` setting. */
   model?: string;
+  /** Images that go with it (already stored); sent only to a model that can see. */
+  images?: ImageRef[];
 }
+
+/** Without image storage (the public API's tests, benchmarks) every stored image reads as missing. */
+const NO_IMAGES: ImageReader = { read: () => Promise.reject(new Error('There is no image storage.')) };
 
 /** Conversations, the replies being written, and models. */
 export class ChatService {
@@ -33,16 +41,19 @@ export class ChatService {
   readonly onEvent = this.events.event;
   private readonly banner = new ErrorBanner((conversationId, error) => this.events.fire({ type: 'error', conversationId, error }));
   private readonly replies: ReplyRunner;
+  private readonly capabilities: ModelCapabilities;
 
   constructor(
     private readonly store: ConversationStore,
     private readonly client: OllamaClient,
     private readonly settings: () => Settings,
     log: (message: string) => void = () => undefined,
+    images: ImageReader = NO_IMAGES,
   ) {
+    this.capabilities = new ModelCapabilities(client);
     this.replies = new ReplyRunner({
-      store, client, settings, log,
-      capabilities: new ModelCapabilities(client),
+      store, client, settings, log, images,
+      capabilities: this.capabilities,
       fire: (event) => this.events.fire(event),
       onFailed: (error, conversationId) => this.banner.set(error, conversationId),
     });
@@ -55,6 +66,21 @@ export class ChatService {
     } catch (err) {
       throw this.toChatError(err, this.settings().model);
     }
+  }
+
+  /**
+   * Whether `model` can see images (its `/api/show` capabilities list `vision`); null when Ollama cannot be asked
+   * now (then the request itself will say what is wrong).
+   */
+  async canSee(model: string): Promise<boolean | null> {
+    const capabilities = await this.capabilities.lookup(this.settings().host, model);
+    return capabilities ? capabilities.includes('vision') : null;
+  }
+
+  /** The hashes of every image a stored conversation refers to (what must not be deleted). */
+  referencedImages(): Set<string> {
+    const stored = this.store.list().map(({ id }) => this.store.get(id)).filter((c): c is Conversation => !!c);
+    return new Set(imagesOf(stored).keys());
   }
 
   /** Creates a conversation (with a fresh id when none is given) and makes it the active one. */
@@ -168,6 +194,7 @@ export class ChatService {
     this.checkIdle(id);
     const model = options.model?.trim() || conversation.settings?.model || this.settings().model;
     const user: ChatMessage = { id: newId('m'), role: 'user', content: prompt, timestamp: Date.now(), model, status: 'complete' };
+    if (options.images?.length) user.images = options.images.map((ref) => ({ ...ref }));
     if (!conversation.messages.some((m) => m.role === 'user')) conversation.title = titleFrom(prompt);
     conversation.messages.push(user);
     this.events.fire({ type: 'message', conversationId: id, message: structuredClone(user) });
@@ -209,9 +236,11 @@ export class ChatService {
     const index = conversation.messages.findIndex((m) => m.id === messageId && m.role === 'user');
     if (index < 0) throw new ChatError('unknown', 'That message is no longer in the conversation.');
     if (!text.trim()) throw new ChatError('invalidPrompt', 'The message is empty.');
+    // The edited message keeps the images it was sent with.
+    const images = conversation.messages[index].images;
     conversation.messages.splice(index);
     this.events.fire({ type: 'active', conversationId: id });
-    return this.sendMessage(id, text);
+    return this.sendMessage(id, text, { images });
   }
 
   /** Stops the reply of one conversation, or of all. The partial reply is kept, marked `stopped`. */

@@ -5,6 +5,7 @@
  * context window. Pure: the same conversation and settings always give the same prompt.
  */
 import type { Message } from 'ollama';
+import type { ImageRef } from '../../shared/images';
 import type { Conversation } from '../../shared/types';
 import type { Settings } from '../settings/config';
 import { DEFAULT_NUM_CTX, fitToContext } from './contextWindow';
@@ -15,6 +16,8 @@ export interface Prompt {
   options: Record<string, unknown> | undefined;
   /** What the user should know about it (turns left out, a message longer than the window), if anything. */
   notice?: string;
+  /** The images of user messages, still to be read from storage (see `promptImages.ts`), by message. */
+  images?: Map<Message, ImageRef[]>;
 }
 
 /** The Ollama options of a conversation: the settings', with the conversation's own temperature and context window. */
@@ -29,8 +32,12 @@ export function optionsFor(conversation: Conversation, settings: Settings): Reco
 export function buildPrompt(conversation: Conversation, settings: Settings): Prompt {
   const systemPrompt = conversation.settings?.systemPrompt ?? settings.systemPrompt;
   const messages: Message[] = systemPrompt.trim() ? [{ role: 'system', content: systemPrompt }] : [];
+  const images = new Map<Message, ImageRef[]>();
   for (const m of conversation.messages) {
-    if (m.content) messages.push({ role: m.role, content: m.content });
+    if (!m.content) continue;
+    const message: Message = { role: m.role, content: m.content };
+    messages.push(message);
+    if (m.images?.length) images.set(message, m.images);
   }
   const options = optionsFor(conversation, settings);
   const numCtx = Number(options?.num_ctx) || DEFAULT_NUM_CTX;
@@ -42,5 +49,5 @@ export function buildPrompt(conversation: Conversation, settings: Settings): Pro
   if (fitted.overflow) {
     notices.push(`Your message is longer than the context window (about ${fitted.estimatedTokens} tokens for num_ctx ${numCtx}); Ollama may cut it. Raise num_ctx in the settings.`);
   }
-  return { messages: fitted.messages, options, notice: notices.join(' ') || undefined };
+  return { messages: fitted.messages, options, notice: notices.join(' ') || undefined, images: images.size ? images : undefined };
 }

@@ -6,6 +6,8 @@
 import type { StreamInfo } from '../../shared/protocol';
 import type { ChatMessage, Conversation, UserFacingError } from '../../shared/types';
 import type { ConversationStore } from '../conversations/conversationStore';
+import type { ImageReader } from '../images/imageStore';
+import { attachImages } from '../images/promptImages';
 import { describeError, errorText } from '../ollama/errors';
 import type { ModelCapabilities } from '../ollama/modelCapabilities';
 import type { OllamaClient } from '../ollama/ollamaClient';
@@ -34,6 +36,8 @@ export interface ReplyRunnerDeps {
   /** A reply failed: the error, in user words, for the banner of its conversation. */
   onFailed: (error: UserFacingError, conversationId: string) => void;
   log: (message: string) => void;
+  /** Where the images of user messages are read from when a prompt is sent. */
+  images: ImageReader;
 }
 
 export class ReplyRunner {
@@ -103,6 +107,11 @@ export class ReplyRunner {
       await store.persist(id);
       // Separate reasoning is asked only of models that say they can think (Ollama refuses `think` otherwise).
       const think = await capabilities.has(settings().host, model, 'thinking', controller.signal);
+      if (prompt.images) {
+        const canSee = await capabilities.has(settings().host, model, 'vision', controller.signal);
+        const notice = await attachImages(prompt, canSee ? this.deps.images : undefined, model);
+        if (notice) message.notice = message.notice ? `${message.notice} ${notice}` : notice;
+      }
       for await (const chunk of client.chat({
         model, messages: prompt.messages, options: prompt.options, keepAlive: settings().keepAlive,
         think: think || undefined, signal: controller.signal,

@@ -6,6 +6,9 @@
  */
 import type { ChatMessage, Conversation, ConversationSettings, GenerationStats, MessageStatus, ReplyVersion, Role } from '../../shared/types';
 import { MESSAGE_STATUSES, ROLES } from '../../shared/types';
+import type { ImageRef } from '../../shared/images';
+import { MAX_IMAGES_PER_MESSAGE } from '../../shared/images';
+import { validImageRef } from './imageRefSchema';
 
 const STAT_COUNTS = ['evalCount', 'promptEvalCount', 'totalDurationMs', 'loadDurationMs', 'evalDurationMs', 'tokensPerSecond'] as const;
 const TITLE_LENGTH = 60;
@@ -107,6 +110,18 @@ function validVersions(raw: Fields, path: string, problems: Problems): Pick<Chat
   return valid.length ? { versions: valid, versionIndex: index ?? valid.length } : {};
 }
 
+/** The images of a user message: each reference checked, at most `MAX_IMAGES_PER_MESSAGE`. */
+function validImages(raw: Fields, path: string, problems: Problems): ImageRef[] | undefined {
+  const images = problems.field(raw, 'images', Array.isArray, path);
+  const valid: ImageRef[] = [];
+  images?.forEach((v: unknown, i) => {
+    const ref = validImageRef(v);
+    if (ref && valid.length < MAX_IMAGES_PER_MESSAGE) valid.push(ref);
+    else problems.add(`${path}images[${i}]`);
+  });
+  return valid.length ? valid : undefined;
+}
+
 /** A message, or undefined when it has no valid role or text. `ids` holds the ids taken so far (made unique). */
 function validMessage(raw: unknown, index: number, ids: Set<string>, problems: Problems): ChatMessage | undefined {
   const path = `messages[${index}].`;
@@ -125,6 +140,9 @@ function validMessage(raw: unknown, index: number, ids: Set<string>, problems: P
   const message: ChatMessage = { id, role, ...reply };
   if (role === 'assistant') Object.assign(message, validVersions(raw, path, problems));
   else if (raw.versions !== undefined) problems.add(`${path}versions`);
+  const images = role === 'user' ? validImages(raw, path, problems) : undefined;
+  if (images) message.images = images;
+  else if (role !== 'user' && raw.images !== undefined) problems.add(`${path}images`);
   return message;
 }
 

@@ -5,6 +5,7 @@
 import { markInterrupted, MAX_ID_LENGTH, validateConversation } from './conversationSchema';
 import { shownVersion, versionCount } from '../../shared/replyVersions';
 import type { ChatMessage, Conversation, ReplyVersion } from '../../shared/types';
+import { formatBytes } from '../../shared/images';
 
 /** The `format` tag written into JSON exports and required on import. */
 export const EXPORT_FORMAT = 'ollama-chat-conversation';
@@ -46,24 +47,38 @@ function otherVersions(m: ChatMessage): string[] {
   return parts;
 }
 
+/** Images are not in a Markdown transcript (it is one untitled document); it names them and says where they are kept. */
+function imageNote(m: ChatMessage): string[] {
+  if (!m.images?.length) return [];
+  const names = m.images.map((i) => `${i.name ?? 'image'} (${formatBytes(i.bytes)})`).join(', ');
+  return ['', `_Sent with ${m.images.length === 1 ? 'an image' : `${m.images.length} images`}: ${names}. Images are not included in a Markdown export; export as JSON to keep them._`];
+}
+
 /** A readable Markdown transcript, with every instruction the model was given and every version of each reply. */
 export function toMarkdown(c: Conversation): string {
   const parts = [`# ${c.title}`, '', `_Exported from Ollama Chat; created ${new Date(c.createdAt).toISOString().slice(0, 10)}._`];
   const systemPrompt = c.settings?.systemPrompt;
   if (systemPrompt) parts.push('', '**System prompt** of this conversation (sent to the model first):', '', systemPrompt.split('\n').map((l) => `> ${l}`).join('\n'));
-  for (const m of c.messages) parts.push('', heading(m), '', ...body(m), ...otherVersions(m));
+  for (const m of c.messages) parts.push('', heading(m), '', ...body(m), ...imageNote(m), ...otherVersions(m));
   return `${parts.join('\n')}\n`;
 }
 
-/** A JSON document that `parseExport` reads back. */
-export function toJson(c: Conversation): string {
-  return `${JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, conversation: c }, null, 2)}\n`;
+/**
+ * A JSON document that `parseExport` reads back; `images` (base64 by hash, see `exportImages.ts`) go in it when the
+ * conversation has any.
+ */
+export function toJson(c: Conversation, images?: Record<string, unknown>): string {
+  const doc = { format: EXPORT_FORMAT, version: EXPORT_VERSION, conversation: c, ...(images && Object.keys(images).length ? { images } : {}) };
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-/** Throws in user words when a file of `bytes` bytes is too large to import (checked before reading it). */
-export function checkImportSize(bytes: number): void {
-  if (bytes <= MAX_IMPORT_BYTES) return;
-  throw new Error(`The file is ${(bytes / 1_000_000).toFixed(1)} MB; an import can be at most ${MAX_IMPORT_BYTES / 1_000_000} MB. Choose a file saved with "Export Conversation…" (one conversation per file).`);
+/**
+ * Throws in user words when a file of `bytes` bytes is too large to import (checked before reading it); `max` is
+ * larger for a file that may carry images.
+ */
+export function checkImportSize(bytes: number, max = MAX_IMPORT_BYTES): void {
+  if (bytes <= max) return;
+  throw new Error(`The file is ${(bytes / 1_000_000).toFixed(1)} MB; an import can be at most ${(max / 1_000_000).toFixed(0)} MB. Choose a file saved with "Export Conversation…" (one conversation per file).`);
 }
 
 /** Length of the well-formed UTF-8 sequence starting at `i` (Unicode table 3-7), or 0 if there is none. */
@@ -111,12 +126,20 @@ export function decodeUtf8(bytes: Uint8Array): string {
  * reported to `log`; a reply that was streaming when it was exported is imported as stopped.
  */
 export function parseExport(text: string, log: (message: string) => void = () => undefined): Conversation {
-  let data: unknown;
+  return conversationFromExport(parseJson(text), log);
+}
+
+/** The parsed JSON of an export file; throws in user words when it is not JSON. */
+export function parseJson(text: string): unknown {
   try {
-    data = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     throw new Error('The file is not JSON. Choose a file saved with "Export Conversation…" as JSON.');
   }
+}
+
+/** The conversation of a parsed export document (see `parseExport`). */
+export function conversationFromExport(data: unknown, log: (message: string) => void = () => undefined): Conversation {
   const doc = data as { format?: unknown; conversation?: { id?: unknown } };
   if (typeof data !== 'object' || data === null || doc.format !== EXPORT_FORMAT) {
     throw new Error('The file is not an Ollama Chat conversation export.');
@@ -127,10 +150,4 @@ export function parseExport(text: string, log: (message: string) => void = () =>
   const stopped = markInterrupted(conversation);
   if (stopped) log(`Conversation ${id}: imported ${stopped} reply(ies) that were still being written as stopped.`);
   return conversation;
-}
-
-/** Reads a JSON export from the bytes of a file: size limit, strict UTF-8, then `parseExport`. */
-export function readExport(bytes: Uint8Array, log?: (message: string) => void): Conversation {
-  checkImportSize(bytes.length);
-  return parseExport(decodeUtf8(bytes), log);
 }

@@ -11,6 +11,11 @@ export class ModelCapabilities {
    * the request that follows reports the real problem (model missing, Ollama down).
    */
   async has(host: string, model: string, capability: string, signal?: AbortSignal): Promise<boolean> {
+    return (await this.lookup(host, model, signal))?.includes(capability) ?? false;
+  }
+
+  /** Everything `model` on `host` can do, or undefined when Ollama cannot be asked now (asked again next time). */
+  async lookup(host: string, model: string, signal?: AbortSignal): Promise<string[] | undefined> {
     const key = `${host}|${model}`;
     let capabilities = this.known.get(key);
     if (!capabilities) {
@@ -18,9 +23,9 @@ export class ModelCapabilities {
         capabilities = await this.client.capabilities(model, signal);
         this.known.set(key, capabilities);
       } catch {
-        return false;
+        return undefined;
       }
     }
-    return capabilities.includes(capability);
+    return capabilities;
   }
 }

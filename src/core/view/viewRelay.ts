@@ -6,10 +6,14 @@
  * (`ChatViewProvider`) only creates webviews and connects them here; the benchmarks drive this same class.
  */
 import type { ChatEvent, ChatService } from '../chat/chatService';
+import type { ImageStore } from '../images/imageStore';
+import { ChatError } from '../ollama/errors';
 import type { Attachment } from '../prompts/attachments';
 import { withAttachments } from '../prompts/attachments';
 import { Emitter } from '../../shared/emitter';
-import type { AttachmentInfo, HostMessage, SystemPromptInfo, ViewState } from '../../shared/protocol';
+import type { ImageRef } from '../../shared/images';
+import { cannotSeeText, MAX_IMAGES_PER_MESSAGE, tooManyText } from '../../shared/images';
+import type { AttachmentInfo, HostMessage, ImageInputState, SystemPromptInfo, ViewState } from '../../shared/protocol';
 import { assertNever } from '../../shared/protocol';
 import type { ChatMessage } from '../../shared/types';
 import { DeltaBatcher } from './deltaBatcher';
@@ -22,8 +26,16 @@ export interface RelaySettings {
   systemPrompt(): SystemPromptInfo | undefined;
 }
 
+/** An image attached to the next message (already stored). */
+interface PendingImage {
+  id: string;
+  ref: ImageRef;
+}
+
+let nextImage = 0;
+
 /** Messages the view is sent once, when it is (or next becomes) ready: the newest of each kind counts. */
-export type OneShotMessage = Extract<HostMessage, { type: 'focusInput' }>;
+export type OneShotMessage = Extract<HostMessage, { type: 'focusInput' | 'imageNotice' }>;
 
 export class ViewRelay {
   /** Delivers a message to the webview; undefined while there is none. */
@@ -31,13 +43,24 @@ export class ViewRelay {
   private ready = false;
   private readonly deltas = new DeltaBatcher((delta) => this.port?.(delta));
   private attachments: Attachment[] = [];
+  private images: PendingImage[] = [];
+  /** Whether the model shown can see, as Ollama last said; null until it has. */
+  private imageInput: ImageInputState = { model: '', canSee: null };
+  /** The model whose capabilities are being asked, if any. */
+  private askingVision: string | undefined;
+  private imageBase = '';
   private readonly pending = new Map<OneShotMessage['type'], OneShotMessage>();
   private readonly becameReady = new Emitter<void>();
   /** Fires each time a webview has (re)loaded and received its snapshot. */
   readonly onDidBecomeReady = this.becameReady.event;
   private readonly subscription: { dispose(): void };
 
-  constructor(private readonly chat: ChatService, private readonly settings: RelaySettings) {
+  constructor(
+    private readonly chat: ChatService,
+    private readonly settings: RelaySettings,
+    /** Where attached images are stored; without it images cannot be attached. */
+    private readonly imageStore?: ImageStore,
+  ) {
     this.subscription = chat.onEvent((event) => this.onChatEvent(event));
   }
 
@@ -78,15 +101,65 @@ export class ViewRelay {
    * none). The files are let go once the message was accepted, i.e. its reply started.
    */
   async send(text: string): Promise<ChatMessage> {
+    const images = this.images;
+    const model = this.modelForView();
+    if (images.length && this.imageInput.model === model && this.imageInput.canSee === false) {
+      // The view does not offer Send then; this keeps a message from going without the images it was written for.
+      throw new ChatError('invalidPrompt', `${cannotSeeText(model)} Remove the attached images, or pick a model that can see, then send again.`);
+    }
     const id = this.chat.activeConversationId() ?? (await this.chat.startConversation()).id;
     const attachments = this.attachments;
     const before = this.chat.streamInfo(id);
-    const reply = this.chat.sendMessage(id, withAttachments(text, attachments));
-    if (attachments.length && this.chat.streamInfo(id)?.messageId !== before?.messageId) {
+    const reply = this.chat.sendMessage(id, withAttachments(text, attachments), { images: images.map((i) => i.ref) });
+    if ((attachments.length || images.length) && this.chat.streamInfo(id)?.messageId !== before?.messageId) {
       this.attachments = [];
+      this.images = [];
       this.postAttachments();
     }
     return reply;
+  }
+
+  /**
+   * Checks and stores an image and adds it to the next message; what went wrong (too big, not an image, too many)
+   * is said next to the message box. Resolves with whether it was added.
+   */
+  async addImage(bytes: Uint8Array, name: string): Promise<boolean> {
+    if (!this.imageStore) return false;
+    if (this.images.length >= MAX_IMAGES_PER_MESSAGE) {
+      this.imageNotice(tooManyText());
+      return false;
+    }
+    let ref: ImageRef;
+    try {
+      ref = await this.imageStore.put(bytes, name);
+    } catch (err) {
+      this.imageNotice(err instanceof Error ? err.message : String(err));
+      return false;
+    }
+    // The same picture twice is one chip; a second paste while the first was stored is that too.
+    if (this.images.some((i) => i.ref.hash === ref.hash)) return true;
+    if (this.images.length >= MAX_IMAGES_PER_MESSAGE) {
+      this.imageNotice(tooManyText());
+      return false;
+    }
+    this.images = [...this.images, { id: `i${++nextImage}`, ref }];
+    this.postAttachments();
+    return true;
+  }
+
+  /** Says next to the message box why an image was not attached. */
+  imageNotice(text: string): void {
+    this.request({ type: 'imageNotice', text });
+  }
+
+  /** The hashes of the images attached to the next message (not to be deleted with a conversation). */
+  pendingImageHashes(): Set<string> {
+    return new Set(this.images.map((i) => i.ref.hash));
+  }
+
+  /** The URL the webview loads stored images from (set by the VS Code adapter for each webview). */
+  setImageBase(url: string): void {
+    this.imageBase = url;
   }
 
   /** Adds a file to the next message (replacing an earlier attachment of the same file). */
@@ -96,8 +169,12 @@ export class ViewRelay {
   }
 
   removeAttachment(id: string): void {
+    const image = this.images.find((i) => i.id === id);
     this.attachments = this.attachments.filter((a) => a.id !== id);
+    this.images = this.images.filter((i) => i.id !== id);
     this.postAttachments();
+    // An image no message refers to is not kept.
+    if (image && !this.chat.referencedImages().has(image.ref.hash)) void this.imageStore?.remove([image.ref]).catch(() => undefined);
   }
 
   /** Answers a search of the history with the ids of the conversations that match. */
@@ -122,7 +199,29 @@ export class ViewRelay {
   }
 
   private attachmentInfos(): AttachmentInfo[] {
-    return this.attachments.map(({ id, name, languageId, chars, truncated }) => ({ id, name, languageId, chars, truncated }));
+    return [
+      ...this.attachments.map(({ id, name, languageId, chars, truncated }) => ({ id, name, languageId, chars, truncated })),
+      ...this.images.map(({ id, ref }): AttachmentInfo => ({
+        id, kind: 'image', name: ref.name ?? 'image', languageId: '', chars: 0, truncated: false, image: ref,
+      })),
+    ];
+  }
+
+  /** Whether the model shown can see; asks Ollama (once per host and model) when that is not known yet. */
+  private visionState(): ImageInputState {
+    const model = this.modelForView();
+    if (this.imageInput.model !== model) this.imageInput = { model, canSee: null };
+    if (this.imageInput.canSee === null && this.askingVision !== model) void this.askVision(model);
+    return this.imageInput;
+  }
+
+  private async askVision(model: string): Promise<void> {
+    this.askingVision = model;
+    const canSee = await this.chat.canSee(model);
+    if (this.askingVision === model) this.askingVision = undefined;
+    if (canSee === null || this.imageInput.model !== model) return;
+    this.imageInput = { model, canSee };
+    this.post({ type: 'imageInput', imageInput: this.imageInput });
   }
 
   private snapshot(): ViewState {
@@ -137,6 +236,8 @@ export class ViewRelay {
       stream: this.chat.streamInfo(active),
       error: this.chat.currentError(active),
       attachments: this.attachmentInfos(),
+      imageInput: this.visionState(),
+      imageBase: this.imageBase || undefined,
     };
   }
 
