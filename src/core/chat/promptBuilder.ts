@@ -7,7 +7,10 @@
 import type { Message } from 'ollama';
 import type { Conversation } from '../../shared/types';
 import type { Settings } from '../settings/config';
-import { DEFAULT_NUM_CTX, fitToContext } from './contextWindow';
+import { fitToContext } from './contextWindow';
+import type { EffectiveWindow } from './effectiveWindow';
+import { leftOutNotice } from '../../shared/leftOutNotice';
+import { tokenRatio } from './tokenCalibration';
 
 /** A prompt ready for the Ollama client. */
 export interface Prompt {
@@ -15,6 +18,8 @@ export interface Prompt {
   options: Record<string, unknown> | undefined;
   /** What the user should know about it (turns left out, a message longer than the window), if anything. */
   notice?: string;
+  /** Our uncalibrated token estimate of `messages`, stored with the reply to learn from `prompt_eval_count`. */
+  estimate: number;
 }
 
 /** The Ollama options of a conversation: the settings', with the conversation's own temperature and context window. */
@@ -25,22 +30,23 @@ export function optionsFor(conversation: Conversation, settings: Settings): Reco
   return Object.keys(options).length ? options : undefined;
 }
 
-/** Builds the prompt for the next reply of `conversation`. */
-export function buildPrompt(conversation: Conversation, settings: Settings): Prompt {
+/** Builds the prompt for the next reply of `conversation`, fitted to `window` (see `effectiveWindow`). */
+export function buildPrompt(conversation: Conversation, settings: Settings, window: EffectiveWindow): Prompt {
   const systemPrompt = conversation.settings?.systemPrompt ?? settings.systemPrompt;
   const messages: Message[] = systemPrompt.trim() ? [{ role: 'system', content: systemPrompt }] : [];
   for (const m of conversation.messages) {
     if (m.content) messages.push({ role: m.role, content: m.content });
   }
   const options = optionsFor(conversation, settings);
-  const numCtx = Number(options?.num_ctx) || DEFAULT_NUM_CTX;
-  const fitted = fitToContext(messages, numCtx);
+  const numCtx = window.numCtx;
+  const fitted = fitToContext(messages, numCtx, tokenRatio(conversation));
   const notices: string[] = [];
   if (fitted.dropped) {
-    notices.push(`The ${fitted.dropped} oldest message${fitted.dropped === 1 ? ' was' : 's were'} left out to fit the model's context window (num_ctx ${numCtx}).`);
+    const dropped = messages.filter((m) => m.role !== 'system').slice(0, fitted.dropped);
+    notices.push(leftOutNotice(dropped.map((m) => m.content), numCtx));
   }
   if (fitted.overflow) {
     notices.push(`Your message is longer than the context window (about ${fitted.estimatedTokens} tokens for num_ctx ${numCtx}); Ollama may cut it. Raise num_ctx in the settings.`);
   }
-  return { messages: fitted.messages, options, notice: notices.join(' ') || undefined };
+  return { messages: fitted.messages, options, notice: notices.join(' ') || undefined, estimate: fitted.rawEstimate };
 }
