@@ -4,6 +4,7 @@
  */
 import type { ChatMessage, Conversation, ConversationSummary, ErrorActionId, UserFacingError } from './types';
 import { ERROR_ACTION_IDS } from './types';
+import type { ContextInfo } from './contextInfo';
 
 /** Where the reply being generated is. `waiting`: request sent, no token yet (model may be loading). */
 export interface StreamInfo {
@@ -61,7 +62,9 @@ export type HostMessage =
   | { type: 'focusInput' }
   | { type: 'attachments'; attachments: AttachmentInfo[] }
   /** Ids of conversations whose title or messages contain `query`, newest first. */
-  | { type: 'searchResults'; query: string; ids: string[] };
+  | { type: 'searchResults'; query: string; ids: string[] }
+  /** The context meter's base: sent when the conversation, the attachments, the model or the settings change. */
+  | { type: 'context'; context: ContextInfo };
 
 /** Webview → host. */
 export type WebviewMessage =
@@ -88,6 +91,12 @@ export type WebviewMessage =
   | { type: 'removeAttachment'; id: string }
   /** Open this conversation's own settings (model, system prompt, temperature, context window). */
   | { type: 'editSettings' }
+  /** Continue the last reply, which stopped at the length limit. */
+  | { type: 'continueReply'; messageId: string }
+  /** Double this conversation's context window (at most to the model's maximum). */
+  | { type: 'raiseContext' }
+  /** Let this conversation's thinking model think, or not (`think: false`). */
+  | { type: 'setThinking'; on: boolean }
   /** Part of the view could not be drawn and is shown as plain text (`what`, e.g. "message 3f2…"); for the log. */
   | { type: 'renderError'; what: string; error: string };
 
@@ -121,6 +130,9 @@ const PARSERS = {
   pickModel: none,
   regenerate: none,
   editSettings: none,
+  raiseContext: none,
+  continueReply: (m) => (isId(m.messageId) ? { messageId: m.messageId } : undefined),
+  setThinking: (m) => (typeof m.on === 'boolean' ? { on: m.on } : undefined),
   send: (m) => (isText(m.text) ? { text: m.text } : undefined),
   openConversation: (m) => (isId(m.id) ? { id: m.id } : undefined),
   renameConversation: (m) => (isId(m.id) ? { id: m.id } : undefined),

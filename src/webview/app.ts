@@ -12,6 +12,7 @@ import { Header } from './header';
 import { HistoryPanel } from './historyPanel';
 import { MessageList } from './messageList';
 import { reportRenderError } from './renderErrors';
+import { setNoticeContext } from './replyNotices';
 import type { HostChannel } from './vscodeApi';
 
 export class App {
@@ -62,6 +63,9 @@ export class App {
         return this.history.setSearchResults(message.query, message.ids);
       case 'attachments':
         return this.composer.setAttachments(message.attachments);
+      case 'context':
+        this.composer.setContext(message.context);
+        return setNoticeContext(message.context);
       default:
         assertNever(message);
     }

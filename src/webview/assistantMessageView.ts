@@ -7,6 +7,7 @@ import { button, h } from './dom';
 import { formatStats, formatStatsDetail } from './format';
 import { icon } from './icons';
 import { messageShell } from './messageShell';
+import { ReplyNotices } from './replyNotices';
 import { StreamingMarkdown } from './streamingMarkdown';
 import { VersionPager } from './versionPager';
 
@@ -26,6 +27,7 @@ export class AssistantMessageView {
   private readonly copy: HTMLButtonElement;
   private readonly regenerate: HTMLButtonElement;
   readonly versions = new VersionPager();
+  private readonly notices = new ReplyNotices();
   private markdown: StreamingMarkdown;
   /** The content and reasoning already in the DOM (deltas are appended to them). */
   private renderedContent = '';
@@ -49,7 +51,7 @@ export class AssistantMessageView {
     this.body = h('div', { className: 'markdown-body' });
     this.stopped = h('div', { className: 'message-stopped', hidden: true }, icon('stop'), h('span', { text: 'Stopped' }));
     this.error = h('div', { className: 'message-error', hidden: true });
-    shell.content.append(this.thinking, this.waiting, this.body, this.stopped, this.error);
+    shell.content.append(this.thinking, this.waiting, this.body, this.stopped, this.error, this.notices.element);
     this.stats = h('span', { className: 'message-stats' });
     shell.info.append(this.versions.element, this.stats);
     this.regenerate = button({ label: 'Regenerate reply', icon: 'refresh', action: 'regenerate' });
@@ -106,6 +108,7 @@ export class AssistantMessageView {
   /** Regenerate is offered on the last reply only, and not while one streams. */
   setCanRegenerate(can: boolean): void {
     this.regenerate.hidden = !can;
+    this.notices.setActionable(can);
   }
 
   private resetContent(): void {
@@ -153,6 +156,7 @@ export class AssistantMessageView {
     this.footer.hidden = streaming;
     this.copy.hidden = !this.message.content;
     this.versions.update(this.message);
+    this.notices.update(this.message);
     this.stats.textContent = formatStats(model, stats);
     if (stats) this.stats.title = formatStatsDetail(stats);
     else this.stats.removeAttribute('title');

@@ -3,8 +3,11 @@
  * reply streams or the text is blank; Stop shows only while one streams. The draft survives the view being hidden.
  * Above the text, the files attached to the message; below it, buttons to attach more.
  */
+import type { ContextInfo } from '../shared/contextInfo';
 import type { AttachmentInfo } from '../shared/protocol';
 import { AttachmentChips } from './attachmentChips';
+import { ContextMeter } from './contextMeter';
+import { ThinkingToggle } from './thinkingToggle';
 import { autoGrow, button, h } from './dom';
 import type { HostChannel } from './vscodeApi';
 
@@ -14,6 +17,8 @@ export class Composer {
   private readonly send: HTMLButtonElement;
   private readonly stop: HTMLButtonElement;
   private readonly chips: AttachmentChips;
+  private readonly meter = new ContextMeter();
+  private readonly thinking: ThinkingToggle;
   private streaming = false;
 
   constructor(private readonly host: HostChannel) {
@@ -24,20 +29,23 @@ export class Composer {
     const attachCurrent = button({ label: 'Attach current file', icon: 'file' });
     const hint = h('span', { className: 'composer-hint', text: 'Enter to send · Shift+Enter for a new line' });
     this.chips = new AttachmentChips(host);
+    this.thinking = new ThinkingToggle(host);
     this.element = h(
       'div',
       { className: 'composer' },
       this.chips.element,
       this.input,
+      this.meter.warning,
       h(
         'div',
         { className: 'composer-toolbar' },
         h('div', { className: 'composer-tools' }, attachPick, attachCurrent, hint),
-        h('div', { className: 'composer-buttons' }, this.stop, this.send),
+        h('div', { className: 'composer-buttons' }, this.meter.element, this.thinking.element, this.stop, this.send),
       ),
     );
 
     this.input.value = host.saved.draft;
+    this.meter.setTyped(this.input.value.length);
     this.input.addEventListener('input', () => this.onInput());
     this.input.addEventListener('keydown', (e) => this.onKeyDown(e));
     this.send.addEventListener('click', () => this.submit());
@@ -66,6 +74,12 @@ export class Composer {
     this.chips.show(attachments);
   }
 
+  /** The context meter's base and the thinking switch for the conversation on screen. */
+  setContext(info: ContextInfo): void {
+    this.meter.setInfo(info);
+    this.thinking.set(info.thinking);
+  }
+
   setModel(model: string): void {
     this.input.placeholder = `Ask ${model || 'the model'}…`;
   }
@@ -75,6 +89,7 @@ export class Composer {
   }
 
   private onInput(): void {
+    this.meter.setTyped(this.input.value.length);
     autoGrow(this.input);
     this.updateSend();
     this.host.save({ draft: this.input.value });
