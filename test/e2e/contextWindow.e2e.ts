@@ -75,6 +75,24 @@ describe('context window in real VS Code', function () {
     assert.equal((request.body as { options: { num_ctx: number } }).options.num_ctx, 4096);
   });
 
+  it('warns which older messages a message will leave out, and the reply names them after sending', async () => {
+    await wb().runCommand('Ollama Chat: New Conversation');
+    await waitUntil(() => chat().locator('[data-role="user"]').count(), (n) => n === 0, 'the new, empty conversation');
+    server().enqueueReply({ tokens: ['ok'] });
+    await input().fill(`First: ${'x'.repeat(4000)}`);
+    await input().press('Enter');
+    await waitUntil(() => assistant().getAttribute('data-status'), (s) => s === 'complete', 'the first reply');
+    // About 1,000 tokens of history and 750 typed: more than the 1,536 a 2,048-token window leaves for the prompt.
+    await input().fill('y'.repeat(3000));
+    const warning = chat().locator('.context-warning');
+    await waitUntil(async () => (await warning.isVisible()) ? await warning.textContent() : '', (t) => !!t, 'the warning');
+    assert.match((await warning.textContent()) ?? '', /^The 2 oldest messages \(from "First: x+…" to "ok"\) will be left out to fit the model's context window \(num_ctx 2048\)\.$/);
+    await input().press('Enter');
+    const notice = assistant().locator('.reply-notice');
+    await notice.waitFor({ state: 'visible', timeout: TIMEOUT });
+    assert.match((await notice.textContent()) ?? '', /^The 2 oldest messages \(from "First: x+…" to "ok"\) were left out/);
+  });
+
   it('offers the thinking switch only to models that think, and says why it is off', async () => {
     const toggle = chat().locator('button.thinking-toggle');
     assert.equal(await toggle.isDisabled(), true);
