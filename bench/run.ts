@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: measures the extension against baselines taken in the same run, prints a
  * Markdown table with the machine's load and writes `test-results/bench.json`.
- *   node out/bench/run.js [--quick] [--only streaming,store,size,render,burst,snapshot,reopen,activation]
+ *   node out/bench/run.js [--quick] [--only streaming,store,size,render,typing,burst,snapshot,reopen,activation]
  * `--quick` uses smaller sizes and one run where there are three (several minutes: burst, snapshot, reopen and
  * activation each open real VS Code windows). The exit code is 1 when a benchmark could not run; a missed goal
  * shows as FAIL in the table but does not change the exit code (the numbers are the product).
@@ -13,6 +13,7 @@ import { loadAverage, machineFacts } from './machine';
 import { nowMs } from './measure';
 import { evaluate, markdownNotes, markdownTable, writeJson, type Figure, type SectionResult } from './report';
 import { benchRender } from './render/bench';
+import { benchTyping } from './render/typing';
 import { benchBurst } from './view/burst';
 import { benchReopen } from './view/reopen';
 import { benchSnapshot } from './view/snapshot';
@@ -38,6 +39,7 @@ const SECTIONS: Section[] = [
   // Packaging builds the production bundles itself.
   { name: 'size', area: 'Size', run: () => benchSize(repoRoot) },
   { name: 'render', area: 'Render', run: (quick) => benchRender(repoRoot, quick), shipping: true },
+  { name: 'typing', area: 'Typing', run: (quick) => benchTyping(repoRoot, quick), shipping: true },
   // The shipping extension in real VS Code, driven as a user drives it, against a plain-text floor.
   { name: 'burst', area: 'Burst', run: (quick) => benchBurst(repoRoot, quick), shipping: true },
   { name: 'snapshot', area: 'Snapshot', run: (quick) => benchSnapshot(repoRoot, quick), shipping: true },

@@ -1,6 +1,7 @@
 /**
  * `POST /api/chat` and `POST /api/generate`: Ollama's checks and answers (unknown model, thinking not supported,
- * a bare model load), then the reply the scripts choose, cut at `num_predict`.
+ * a bare model load), then the reply the scripts choose, cut at `num_predict`, or where it fills the context window
+ * when the request turned context shifting off (`shift: false`; by default Ollama shifts and goes on).
  */
 import { finalChunk, type Api, type Piece } from './chunks';
 import type { Exchange } from './exchange';
@@ -60,7 +61,10 @@ export async function generate(ex: Exchange, api: Api, body: Body, models: Model
   }
   const prompt = api === 'chat' ? lastUserContent(messages) : stringField(body, 'prompt');
   const isLoadOnly = api === 'chat' ? messages.length === 0 : prompt === '';
-  models.markLoaded(model, parseKeepAlive(body.keep_alive), numberOption(body, 'num_ctx') ?? DEFAULT_NUM_CTX);
+  // Ollama never gives more context than the model was trained for.
+  const requestedCtx = numberOption(body, 'num_ctx') ?? DEFAULT_NUM_CTX;
+  const numCtx = model.contextLength ? Math.min(requestedCtx, model.contextLength) : requestedCtx;
+  models.markLoaded(model, parseKeepAlive(body.keep_alive), numCtx);
   if (isLoadOnly) {
     // Ollama answers a bare load with one JSON object, streaming or not.
     const doneReason = parseKeepAlive(body.keep_alive) === 0 ? 'unload' : 'load';
@@ -72,14 +76,17 @@ export async function generate(ex: Exchange, api: Api, body: Body, models: Model
     ...splitIntoTokens(thinking ?? '').map((t) => ({ thinking: t })),
     ...(script.tokens ?? splitIntoTokens(script.text ?? defaultReply(prompt))).map((t) => ({ content: t })),
   ];
-  const numPredict = numberOption(body, 'num_predict');
-  const truncated = numPredict !== undefined && numPredict >= 0 && pieces.length > numPredict;
+  // A prompt longer than the window is cut to it (Ollama's `truncate`, on by default).
+  const promptEvalCount = Math.min(numCtx, estimatePromptTokens(api === 'chat' ? messages : [body.system, prompt]));
+  const limits = [numberOption(body, 'num_predict') ?? -1, body.shift === false ? numCtx - promptEvalCount : -1].filter((n) => n >= 0);
+  const maxPieces = limits.length ? Math.min(...limits) : Infinity;
+  const truncated = pieces.length > maxPieces;
   await streamTurn(ex, {
     api,
     model: name,
-    pieces: truncated ? pieces.slice(0, numPredict) : pieces,
+    pieces: truncated ? pieces.slice(0, maxPieces) : pieces,
     doneReason: truncated ? 'length' : 'stop',
-    promptEvalCount: estimatePromptTokens(api === 'chat' ? messages : [body.system, prompt]),
+    promptEvalCount,
     stream: body.stream !== false,
     script,
   });

@@ -45,7 +45,10 @@ export function tagEntry(m: SimulatedModel): { name: string; model: string; modi
   return { name: m.name, model: m.name, modified_at: new Date(modified).toISOString(), size: modelSize(m), digest, details: details(m) };
 }
 
-/** The `/api/show` answer: details, `model_info` with the context length, capabilities. */
+/**
+ * The `/api/show` answer: details, `model_info` with the context length and the shape a client needs to size the KV
+ * cache (layers, embedding, attention heads: those of a 7B llama unless the model says otherwise), capabilities.
+ */
 export function showEntry(m: SimulatedModel): Json {
   const family = familyOf(m);
   return {
@@ -59,6 +62,9 @@ export function showEntry(m: SimulatedModel): Json {
       'general.parameter_count': parameterCount(m),
       [`${family}.context_length`]: m.contextLength ?? 8192,
       [`${family}.embedding_length`]: 4096,
+      [`${family}.block_count`]: 32,
+      [`${family}.attention.head_count`]: 32,
+      [`${family}.attention.head_count_kv`]: 8,
     },
     capabilities: capabilitiesOf(m),
     modified_at: tagEntry(m).modified_at,

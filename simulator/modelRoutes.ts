@@ -1,5 +1,6 @@
 /** The endpoints about models that answer at once: `/api/tags`, `/api/ps`, `/api/show`, `/api/delete`. */
 import type * as http from 'node:http';
+import { pause, type Exchange } from './exchange';
 import { runningEntry, showEntry, tagEntry } from './modelEntries';
 import { normalizeName, type ModelRegistry } from './modelRegistry';
 import { modelField, type Body } from './requestBody';
@@ -15,8 +16,23 @@ export function listRunningModels(res: http.ServerResponse, models: ModelRegistr
   sendJson(res, 200, { models: models.running(Date.now()).map(({ model, state }) => runningEntry(model, state)) });
 }
 
-/** `POST /api/show`: details and capabilities of an installed model. */
-export function showModel(res: http.ServerResponse, body: Body, models: ModelRegistry): void {
+/**
+ * How `/api/show` misbehaves when a test asks: answers late (a busy server, a model on a slow disk), or fails with a
+ * status and Ollama's error body.
+ */
+export interface ShowFault {
+  delayMs?: number;
+  status?: number;
+  error?: string;
+}
+
+/** `POST /api/show`: details and capabilities of an installed model (after the scripted fault, if any). */
+export async function showModel(ex: Exchange, body: Body, models: ModelRegistry, fault: ShowFault | undefined): Promise<void> {
+  const res = ex.res;
+  await pause(ex, fault?.delayMs ?? 0);
+  if (fault?.status) {
+    throw new HttpFailure(fault.status, fault.error ?? 'internal server error');
+  }
   const name = modelField(body);
   if (!name) {
     throw new HttpFailure(400, 'model is required');

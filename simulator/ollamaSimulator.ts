@@ -11,6 +11,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Exchange } from './exchange';
 import type { Redirect } from './faults';
 import { DEFAULT_MODELS, ModelRegistry, type SimulatedModel } from './modelRegistry';
+import type { ShowFault } from './modelRoutes';
 import { ReplyScripts, type ReplyScript } from './replyScripts';
 import { parseJsonOrUndefined, readBody } from './requestBody';
 import { RequestLog, type RecordedRequest, type RequestOutcome } from './requestLog';
@@ -40,6 +41,7 @@ export class OllamaSimulator {
   private readonly models: ModelRegistry;
   private readonly scripts: ReplyScripts;
   private redirect: Redirect | undefined;
+  private showFault: ShowFault | undefined;
   private readonly sockets = new Set<Socket>();
   private nextId = 1;
   private stopping?: Promise<void>;
@@ -98,6 +100,11 @@ export class OllamaSimulator {
     this.redirect = redirect;
   }
 
+  /** Makes every `/api/show` late and/or fail (`{ delayMs, status, error }`); `undefined` ends it. */
+  setShowFault(fault: ShowFault | undefined): void {
+    this.showFault = fault;
+  }
+
   /** Replaces the installed models; they also become pullable after a later delete. */
   setModels(models: SimulatedModel[]): void {
     this.models.setInstalled(models);
@@ -144,7 +151,7 @@ export class OllamaSimulator {
       .then((raw) => {
         record.body = parseJsonOrUndefined(raw);
         this.log.add(record);
-        const state = { models: this.models, scripts: this.scripts, pullStepDelayMs: this.defaultTokenDelayMs, redirect: this.redirect };
+        const state = { models: this.models, scripts: this.scripts, pullStepDelayMs: this.defaultTokenDelayMs, redirect: this.redirect, showFault: this.showFault };
         return route(exchange, raw, state);
       })
       .catch((error: unknown) => this.fail(exchange, error));

@@ -3,7 +3,7 @@ import type { Exchange } from './exchange';
 import { answerWithRedirect, type Redirect } from './faults';
 import { generate } from './generation';
 import type { ModelRegistry } from './modelRegistry';
-import { deleteModel, listModels, listRunningModels, showModel } from './modelRoutes';
+import { deleteModel, listModels, listRunningModels, showModel, type ShowFault } from './modelRoutes';
 import { pullModel } from './pull';
 import type { ReplyScripts } from './replyScripts';
 import { parseBody } from './requestBody';
@@ -19,6 +19,7 @@ export interface SimulatorState {
   /** Pace of pull progress (the same as the default pace of replies). */
   readonly pullStepDelayMs: number;
   readonly redirect: Redirect | undefined;
+  readonly showFault: ShowFault | undefined;
 }
 
 /** Answers the exchange whose body is `raw`; a handler's HttpFailure propagates for the caller to send. */
@@ -38,7 +39,7 @@ export async function route(ex: Exchange, raw: string, state: SimulatorState): P
     case 'GET /api/ps':
       return listRunningModels(ex.res, state.models);
     case 'POST /api/show':
-      return showModel(ex.res, parseBody(raw), state.models);
+      return showModel(ex, parseBody(raw), state.models, state.showFault);
     case 'POST /api/chat':
       return generate(ex, 'chat', parseBody(raw), state.models, state.scripts);
     case 'POST /api/generate':

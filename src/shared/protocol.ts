@@ -6,6 +6,7 @@ import type { ChatMessage, Conversation, ConversationSummary, ErrorActionId, Use
 import { ERROR_ACTION_IDS } from './types';
 import type { ImageRef } from './images';
 import { MAX_IMAGE_BYTES } from './images';
+import type { ContextInfo } from './contextInfo';
 
 /** Where the reply being generated is. `waiting`: request sent, no token yet (model may be loading). */
 export interface StreamInfo {
@@ -83,7 +84,9 @@ export type HostMessage =
   /** An image could not be attached (too big, not an image, unreadable): said next to the message box. */
   | { type: 'imageNotice'; text: string }
   /** Ids of conversations whose title or messages contain `query`, newest first. */
-  | { type: 'searchResults'; query: string; ids: string[] };
+  | { type: 'searchResults'; query: string; ids: string[] }
+  /** The context meter's base: sent when the conversation, the attachments, the model or the settings change. */
+  | { type: 'context'; context: ContextInfo };
 
 /** Webview → host. */
 export type WebviewMessage =
@@ -114,6 +117,12 @@ export type WebviewMessage =
   | { type: 'attachImage' }
   /** Open this conversation's own settings (model, system prompt, temperature, context window). */
   | { type: 'editSettings' }
+  /** Continue the last reply, which stopped at the length limit. */
+  | { type: 'continueReply'; messageId: string }
+  /** Double this conversation's context window (at most to the model's maximum). */
+  | { type: 'raiseContext' }
+  /** Let this conversation's thinking model think, or not (`think: false`). */
+  | { type: 'setThinking'; on: boolean }
   /** Part of the view could not be drawn and is shown as plain text (`what`, e.g. "message 3f2…"); for the log. */
   | { type: 'renderError'; what: string; error: string };
 
@@ -152,6 +161,9 @@ const PARSERS = {
   editSettings: none,
   attachImage: none,
   addImage: (m) => (isText(m.name, 300) && isText(m.data, MAX_IMAGE_BASE64) ? { name: m.name, data: m.data } : undefined),
+  raiseContext: none,
+  continueReply: (m) => (isId(m.messageId) ? { messageId: m.messageId } : undefined),
+  setThinking: (m) => (typeof m.on === 'boolean' ? { on: m.on } : undefined),
   send: (m) => (isText(m.text) ? { text: m.text } : undefined),
   openConversation: (m) => (isId(m.id) ? { id: m.id } : undefined),
   renameConversation: (m) => (isId(m.id) ? { id: m.id } : undefined),

@@ -35,6 +35,11 @@ export interface GenerationStats {
   timeToFirstTokenMs?: number;
   /** Why generation ended (`stop`, `length`, …). */
   doneReason?: string;
+  /**
+   * Our uncalibrated token estimate of the prompt this reply was asked with: `promptEvalCount` divided by it is how
+   * far the estimate is off for this conversation's model and text.
+   */
+  promptEstimate?: number;
 }
 
 /** One message of a conversation. */
@@ -75,6 +80,8 @@ export interface ConversationSettings {
   systemPrompt?: string;
   temperature?: number;
   numCtx?: number;
+  /** False: a thinking model is asked not to think (`think: false`). Undefined: it thinks. */
+  think?: boolean;
 }
 
 /** A conversation as stored and as returned by the API. */

@@ -163,6 +163,14 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       case 'pickModel':
         await vscode.commands.executeCommand(Command.pickModel);
         return;
+      case 'continueReply':
+        if (active) await this.chat.continueReply(active, message.messageId);
+        return;
+      case 'raiseContext':
+        if (active) await this.chat.raiseContext(active);
+        return;
+      case 'setThinking':
+        return this.chat.setThinking(active ?? (await this.chat.startConversation()).id, message.on);
       case 'editSettings':
         await vscode.commands.executeCommand(Command.conversationSettings);
         return;

@@ -5,7 +5,7 @@
  */
 import vscode = require('vscode');
 import type { Message } from 'ollama';
-import { estimateTokens } from '../core/chat/contextWindow';
+import { estimateTokens } from '../shared/contextBudget';
 import { streamReply } from '../core/chat/streamReply';
 import { describeError, errorText } from '../core/ollama/errors';
 import type { OllamaClient } from '../core/ollama/ollamaClient';

@@ -13,6 +13,7 @@ import { HistoryPanel } from './historyPanel';
 import { setImageBase } from './imageUrls';
 import { MessageList } from './messageList';
 import { reportRenderError } from './renderErrors';
+import { setNoticeContext } from './replyNotices';
 import type { HostChannel } from './vscodeApi';
 
 export class App {
@@ -68,6 +69,9 @@ export class App {
         return this.composer.setImageInput(message.imageInput);
       case 'imageNotice':
         return this.composer.images.say(message.text);
+      case 'context':
+        this.composer.setContext(message.context);
+        return setNoticeContext(message.context);
       default:
         assertNever(message);
     }

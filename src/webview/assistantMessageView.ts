@@ -13,6 +13,7 @@ import { formatStats, formatStatsDetail } from './format';
 import { icon } from './icons';
 import { messageShell } from './messageShell';
 import { plainText, type PlainText } from './plainText';
+import { ReplyNotices } from './replyNotices';
 import { StreamingMarkdown } from './streamingMarkdown';
 import { VersionPager } from './versionPager';
 
@@ -62,6 +63,7 @@ export class AssistantMessageView {
   private markdown: StreamingMarkdown | undefined;
   /** The answer's text as it is, while it is not drawn. */
   private unformatted: PlainText | undefined;
+  private readonly notices = new ReplyNotices();
   /** The content and reasoning already in the DOM (deltas are appended to them). */
   private renderedContent = '';
   private renderedThinking = '';
@@ -85,7 +87,7 @@ export class AssistantMessageView {
     this.body = h('div', { className: 'markdown-body' });
     this.stopped = h('div', { className: 'message-stopped', hidden: true }, icon('stop'), h('span', { text: 'Stopped' }));
     this.error = h('div', { className: 'message-error', hidden: true });
-    shell.content.append(this.thinking, this.waiting, this.body, this.stopped, this.error);
+    shell.content.append(this.thinking, this.waiting, this.body, this.stopped, this.error, this.notices.element);
     this.stats = h('span', { className: 'message-stats' });
     shell.info.append(this.versions.element, this.stats);
     this.regenerate = button({ label: 'Regenerate reply', icon: 'refresh', action: 'regenerate' });
@@ -169,6 +171,7 @@ export class AssistantMessageView {
   /** Regenerate is offered on the last reply only, and not while one streams. */
   setCanRegenerate(can: boolean): void {
     this.regenerate.hidden = !can;
+    this.notices.setActionable(can);
   }
 
   /** Brings the formatted answer up to the message: appends what was added, or starts anew if it changed. */
@@ -243,6 +246,7 @@ export class AssistantMessageView {
     this.footer.hidden = streaming;
     this.copy.hidden = !this.message.content;
     this.versions.update(this.message);
+    this.notices.update(this.message);
     this.stats.textContent = formatStats(model, stats);
     if (stats) this.stats.title = formatStatsDetail(stats);
     else this.stats.removeAttribute('title');

@@ -3,8 +3,11 @@
  * reply streams or the text is blank; Stop shows only while one streams. The draft survives the view being hidden.
  * Above the text, the files attached to the message; below it, buttons to attach more.
  */
+import type { ContextInfo } from '../shared/contextInfo';
 import type { AttachmentInfo, ImageInputState } from '../shared/protocol';
 import { AttachmentChips } from './attachmentChips';
+import { ContextMeter } from './contextMeter';
+import { ThinkingToggle } from './thinkingToggle';
 import { autoGrow, button, h } from './dom';
 import { ImageInput } from './imageInput';
 import type { HostChannel } from './vscodeApi';
@@ -17,6 +20,8 @@ export class Composer {
   private readonly chips: AttachmentChips;
   /** Pasted, dropped and chosen images; says why they are off for a model that cannot see. */
   readonly images: ImageInput;
+  private readonly meter = new ContextMeter();
+  private readonly thinking: ThinkingToggle;
   private streaming = false;
 
   constructor(private readonly host: HostChannel) {
@@ -28,22 +33,25 @@ export class Composer {
     const hint = h('span', { className: 'composer-hint', text: 'Enter to send · Shift+Enter for a new line' });
     this.chips = new AttachmentChips(host);
     this.images = new ImageInput(host, () => this.updateSend());
+    this.thinking = new ThinkingToggle(host);
     this.element = h(
       'div',
       { className: 'composer' },
       this.chips.element,
       this.images.notice,
       this.input,
+      this.meter.warning,
       h(
         'div',
         { className: 'composer-toolbar' },
         h('div', { className: 'composer-tools' }, attachPick, attachCurrent, this.images.button, hint),
-        h('div', { className: 'composer-buttons' }, this.stop, this.send),
+        h('div', { className: 'composer-buttons' }, this.meter.element, this.thinking.element, this.stop, this.send),
       ),
     );
 
     this.images.acceptPaste(this.input);
     this.input.value = host.saved.draft;
+    this.meter.setTyped(this.input.value.length);
     this.input.addEventListener('input', () => this.onInput());
     this.input.addEventListener('keydown', (e) => this.onKeyDown(e));
     this.send.addEventListener('click', () => this.submit());
@@ -78,6 +86,12 @@ export class Composer {
     this.images.setState(state);
   }
 
+  /** The context meter's base and the thinking switch for the conversation on screen. */
+  setContext(info: ContextInfo): void {
+    this.meter.setInfo(info);
+    this.thinking.set(info.thinking);
+  }
+
   setModel(model: string): void {
     this.input.placeholder = `Ask ${model || 'the model'}…`;
   }
@@ -87,6 +101,7 @@ export class Composer {
   }
 
   private onInput(): void {
+    this.meter.setTyped(this.input.value.length);
     autoGrow(this.input);
     this.updateSend();
     this.host.save({ draft: this.input.value });

@@ -51,6 +51,12 @@ export function handleMessageClick(
     case 'regenerate':
       host.post({ type: 'regenerate' });
       return;
+    case 'continue-reply':
+      if (view) host.post({ type: 'continueReply', messageId: view.message.id });
+      return;
+    case 'raise-context':
+      host.post({ type: 'raiseContext' });
+      return;
     case 'select-version':
       if (view) host.post({ type: 'selectVersion', messageId: view.message.id, version: Number(control.dataset.version) });
       return;

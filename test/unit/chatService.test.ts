@@ -233,7 +233,7 @@ describe('ChatService against the Ollama simulator', () => {
     server.enqueueReply({ text: 'y'.repeat(6000) });
     await chat.sendMessage(c.id, 'first ' + 'x'.repeat(1000));
     const reply = await chat.sendMessage(c.id, 'second question');
-    assert.match(reply.notice ?? '', /2 oldest messages were left out.*num_ctx 2048/);
+    assert.match(reply.notice ?? '', /^The 2 oldest messages \(from "first x+…" to "y+…"\) were left out.*num_ctx 2048/);
     const body = server.requests.filter((r) => r.path === '/api/chat').pop()!.body as { messages: { content: string }[] };
     assert.deepEqual(body.messages.map((m) => m.content), ['second question']);
   });

@@ -1,13 +1,15 @@
 import * as assert from 'node:assert/strict';
 import type { Message } from 'ollama';
-import { estimateTokens, fitToContext } from '../../src/core/chat/contextWindow';
+import { fitToContext } from '../../src/core/chat/contextWindow';
+import { estimateTokens } from '../../src/shared/contextBudget';
 
 const say = (role: string, chars: number): Message => ({ role, content: 'x'.repeat(chars) });
 
 describe('fitToContext', () => {
   it('keeps everything that fits', () => {
     const messages = [say('system', 100), say('user', 100), say('assistant', 100), say('user', 100)];
-    assert.deepEqual(fitToContext(messages, 4096), { messages, dropped: 0, overflow: false, estimatedTokens: 4 * estimateTokens('x'.repeat(100)) });
+    const tokens = 4 * estimateTokens('x'.repeat(100));
+    assert.deepEqual(fitToContext(messages, 4096), { messages, dropped: 0, overflow: false, estimatedTokens: tokens, rawEstimate: tokens });
   });
 
   it('drops the oldest turns, keeps the system prompt and never starts with an orphan reply', () => {

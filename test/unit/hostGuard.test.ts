@@ -9,7 +9,7 @@ const PATHS: [string, (client: OllamaClient) => Promise<unknown>][] = [
   ['chat', async (c) => { for await (const _ of c.chat({ model: 'mistral', messages: [{ role: 'user', content: 'secret prompt' }] })) { /* drain */ } }],
   ['generate', async (c) => { for await (const _ of c.generate('mistral', 'secret prompt')) { /* drain */ } }],
   ['tags (list)', (c) => c.listModels()],
-  ['show (capabilities)', (c) => c.capabilities('mistral')],
+  ['show (model facts)', (c) => c.modelFacts('mistral')],
   ['ps', (c) => c.loadedModels()],
   ['pull', (c) => c.pull('gemma3:4b', () => undefined)],
   ['delete', (c) => c.deleteModel('mistral')],

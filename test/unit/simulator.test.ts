@@ -88,6 +88,30 @@ describe('OllamaSimulator', () => {
       await assert.rejects(client.show({ model: 'nope' }), { name: 'ResponseError', status_code: 404, message: "model 'nope:latest' not found" });
     });
 
+    it('gives the shape of the model in model_info (layers, heads), as Ollama does', async () => {
+      const info = (await client.show({ model: 'mistral' })).model_info as unknown as Record<string, unknown>;
+      assert.equal(info['general.architecture'], 'llama');
+      assert.equal(info['llama.context_length'], 32_768);
+      assert.deepEqual([info['llama.block_count'], info['llama.attention.head_count'], info['llama.attention.head_count_kv']], [32, 32, 8]);
+    });
+
+    it('answers /api/show late or with an error when told to, then normally again', async () => {
+      server.setShowFault({ status: 500, error: 'llama runner process has terminated' });
+      await assert.rejects(client.show({ model: 'mistral' }), { name: 'ResponseError', status_code: 500, message: 'llama runner process has terminated' });
+      server.setShowFault({ delayMs: 300 });
+      const started = Date.now();
+      await client.show({ model: 'mistral' });
+      assert.ok(Date.now() - started >= 250, 'answered before the delay');
+      server.setShowFault(undefined);
+      assert.ok((await client.show({ model: 'mistral' })).capabilities.includes('completion'));
+    });
+
+    it('caps num_ctx at the model\'s context length, as Ollama does (/api/ps shows it)', async () => {
+      await client.chat({ model: 'mistral', messages: user('hi'), options: { num_ctx: 1_000_000 } });
+      const [loaded] = (await client.ps()).models as unknown as { context_length: number }[];
+      assert.equal(loaded.context_length, 32_768);
+    });
+
     it('lists a model under /api/ps once a chat loaded it', async () => {
       assert.deepEqual((await client.ps()).models, []);
       await client.chat({ model: 'mistral', messages: user('hi') });
@@ -189,6 +213,28 @@ describe('OllamaSimulator', () => {
       assert.equal(cut.message.content, 'one two');
       assert.equal(cut.done_reason, 'length');
       assert.equal(cut.eval_count, 2);
+    });
+
+    it('reports prompt_eval_count, cuts a prompt longer than num_ctx to it, and stops with length at num_ctx when shift is off', async () => {
+      const small = await client.chat({ model: 'mistral', messages: user('x'.repeat(400)) });
+      assert.equal(small.prompt_eval_count, 100 + 4 + 1);
+      const cut = await client.chat({ model: 'mistral', messages: user('x'.repeat(40_000)), options: { num_ctx: 2048 } });
+      assert.equal(cut.prompt_eval_count, 2048);
+      const six = ['one', ' two', ' three', ' four', ' five', ' six'];
+      server.enqueueReply({ tokens: six });
+      // The request goes through fetch: ollama-js's types have no `shift`, but Ollama reads it.
+      const res = await fetch(`${server.url}/api/chat`, {
+        method: 'POST',
+        body: JSON.stringify({ model: 'mistral', stream: false, shift: false, messages: user('x'.repeat(40)), options: { num_ctx: 18 } }),
+      });
+      const shiftOff = (await res.json()) as { message: { content: string }; done_reason: string; prompt_eval_count: number; eval_count: number };
+      assert.equal(shiftOff.prompt_eval_count, 15);
+      assert.equal(shiftOff.eval_count, 3);
+      assert.equal(shiftOff.message.content, 'one two three');
+      assert.equal(shiftOff.done_reason, 'length');
+      server.enqueueReply({ tokens: six });
+      const shifted = await client.chat({ model: 'mistral', messages: user('x'.repeat(40)), options: { num_ctx: 18 } });
+      assert.equal(shifted.done_reason, 'stop', 'by default Ollama shifts the context and goes on');
     });
 
     it('streams NDJSON when stream is absent, escaping <, > and & like Go', async () => {

@@ -19,8 +19,10 @@ import type { Settings } from '../settings/config';
 import type { ChatEvent } from './chatEvents';
 import { ErrorBanner } from './errorBanner';
 import { newId } from './ids';
-import { buildPrompt } from './promptBuilder';
 import { ReplyRunner } from './replyRunner';
+import type { ContextInfo } from '../../shared/contextInfo';
+import { contextReport } from './contextReport';
+import { effectiveWindow, raisedNumCtx } from './effectiveWindow';
 
 export type { ChatEvent };
 
@@ -41,7 +43,7 @@ export class ChatService {
   readonly onEvent = this.events.event;
   private readonly banner = new ErrorBanner((conversationId, error) => this.events.fire({ type: 'error', conversationId, error }));
   private readonly replies: ReplyRunner;
-  private readonly capabilities: ModelCapabilities;
+  private readonly models: ModelCapabilities;
 
   constructor(
     private readonly store: ConversationStore,
@@ -50,10 +52,10 @@ export class ChatService {
     log: (message: string) => void = () => undefined,
     images: ImageReader = NO_IMAGES,
   ) {
-    this.capabilities = new ModelCapabilities(client);
+    this.models = new ModelCapabilities(client);
     this.replies = new ReplyRunner({
       store, client, settings, log, images,
-      capabilities: this.capabilities,
+      capabilities: this.models,
       fire: (event) => this.events.fire(event),
       onFailed: (error, conversationId) => this.banner.set(error, conversationId),
     });
@@ -73,7 +75,7 @@ export class ChatService {
    * now (then the request itself will say what is wrong).
    */
   async canSee(model: string): Promise<boolean | null> {
-    const capabilities = await this.capabilities.lookup(this.settings().host, model);
+    const capabilities = await this.models.lookup(this.settings().host, model);
     return capabilities ? capabilities.includes('vision') : null;
   }
 
@@ -243,6 +245,54 @@ export class ChatService {
     return this.sendMessage(id, text, { images });
   }
 
+  /**
+   * Continues the last reply of a conversation, which ended at the length limit (or was stopped): the model is asked
+   * with the reply so far as the last message, and what it writes is appended to the same reply.
+   */
+  async continueReply(id: string, messageId: string): Promise<ChatMessage> {
+    const conversation = this.existing(id);
+    this.checkIdle(id);
+    const message = conversation.messages[conversation.messages.length - 1];
+    if (message?.id !== messageId || message.role !== 'assistant' || !message.content) {
+      throw new ChatError('unknown', 'Only the last reply can be continued, and only when it has text.');
+    }
+    message.status = 'streaming';
+    delete message.error;
+    conversation.updatedAt = Date.now();
+    this.banner.clear();
+    return this.replies.start(conversation, message, message.model || conversation.settings?.model || this.settings().model);
+  }
+
+  /**
+   * Doubles the conversation's context window (at most to the model's maximum), for a reply that hit the limit.
+   * Resolves with the new `num_ctx`.
+   */
+  async raiseContext(id: string): Promise<number> {
+    const conversation = this.existing(id);
+    const facts = await this.models.facts(this.settings().host, this.modelOf(conversation));
+    const window = effectiveWindow(conversation, this.settings(), facts);
+    const raised = raisedNumCtx(window);
+    if (!raised) throw new ChatError('unknown', `The context window is already the model's largest (${window.numCtx} tokens).`);
+    await this.updateConversationSettings(id, { numCtx: raised });
+    return raised;
+  }
+
+  /** Lets a thinking model think (the default) or asks it not to (`think: false`) in this conversation. */
+  setThinking(id: string, on: boolean): Promise<void> {
+    return this.updateConversationSettings(id, { think: on ? undefined : false });
+  }
+
+  /**
+   * The context meter's base for conversation `id` (undefined: a new one) with `attachmentChars` of attached files.
+   * Asks `/api/show` once per model; when it fails or is slow the window is Ollama's default and `known` is false.
+   */
+  async contextInfo(id: string | undefined, attachmentChars: number): Promise<ContextInfo> {
+    const conversation = id ? this.store.get(id) : undefined;
+    const model = conversation ? this.modelOf(conversation) : this.settings().model;
+    const facts = await this.models.facts(this.settings().host, model);
+    return contextReport(conversation, this.settings(), model, facts, attachmentChars);
+  }
+
   /** Stops the reply of one conversation, or of all. The partial reply is kept, marked `stopped`. */
   stop(id?: string): void {
     this.replies.stop(id);
@@ -287,6 +337,11 @@ export class ChatService {
     return conversation;
   }
 
+  /** The model new messages of `conversation` go to. */
+  private modelOf(conversation: Conversation): string {
+    return conversation.settings?.model || this.settings().model;
+  }
+
   private checkIdle(id: string): void {
     if (this.replies.isRunning(id)) {
       throw new ChatError('replyInProgress', 'A reply is still being written in this conversation. Stop it or wait for it to finish.');
@@ -310,10 +365,8 @@ export class ChatService {
       conversation.messages.push(message);
     }
     // The new reply has no text yet, so the prompt leaves it (and the version it replaces) out.
-    const prompt = buildPrompt(conversation, this.settings());
-    if (prompt.notice) message.notice = prompt.notice;
     conversation.updatedAt = message.timestamp;
     this.banner.clear();
-    return this.replies.start(conversation, message, prompt, model);
+    return this.replies.start(conversation, message, model);
   }
 }

@@ -8,7 +8,10 @@ import type { Message } from 'ollama';
 import type { ImageRef } from '../../shared/images';
 import type { Conversation } from '../../shared/types';
 import type { Settings } from '../settings/config';
-import { DEFAULT_NUM_CTX, fitToContext } from './contextWindow';
+import { fitToContext } from './contextWindow';
+import type { EffectiveWindow } from './effectiveWindow';
+import { leftOutNotice } from '../../shared/leftOutNotice';
+import { tokenRatio } from './tokenCalibration';
 
 /** A prompt ready for the Ollama client. */
 export interface Prompt {
@@ -18,6 +21,8 @@ export interface Prompt {
   notice?: string;
   /** The images of user messages, still to be read from storage (see `promptImages.ts`), by message. */
   images?: Map<Message, ImageRef[]>;
+  /** Our uncalibrated token estimate of `messages`, stored with the reply to learn from `prompt_eval_count`. */
+  estimate: number;
 }
 
 /** The Ollama options of a conversation: the settings', with the conversation's own temperature and context window. */
@@ -28,8 +33,8 @@ export function optionsFor(conversation: Conversation, settings: Settings): Reco
   return Object.keys(options).length ? options : undefined;
 }
 
-/** Builds the prompt for the next reply of `conversation`. */
-export function buildPrompt(conversation: Conversation, settings: Settings): Prompt {
+/** Builds the prompt for the next reply of `conversation`, fitted to `window` (see `effectiveWindow`). */
+export function buildPrompt(conversation: Conversation, settings: Settings, window: EffectiveWindow): Prompt {
   const systemPrompt = conversation.settings?.systemPrompt ?? settings.systemPrompt;
   const messages: Message[] = systemPrompt.trim() ? [{ role: 'system', content: systemPrompt }] : [];
   const images = new Map<Message, ImageRef[]>();
@@ -40,14 +45,18 @@ export function buildPrompt(conversation: Conversation, settings: Settings): Pro
     if (m.images?.length) images.set(message, m.images);
   }
   const options = optionsFor(conversation, settings);
-  const numCtx = Number(options?.num_ctx) || DEFAULT_NUM_CTX;
-  const fitted = fitToContext(messages, numCtx);
+  const numCtx = window.numCtx;
+  const fitted = fitToContext(messages, numCtx, tokenRatio(conversation));
   const notices: string[] = [];
   if (fitted.dropped) {
-    notices.push(`The ${fitted.dropped} oldest message${fitted.dropped === 1 ? ' was' : 's were'} left out to fit the model's context window (num_ctx ${numCtx}).`);
+    const dropped = messages.filter((m) => m.role !== 'system').slice(0, fitted.dropped);
+    notices.push(leftOutNotice(dropped.map((m) => m.content), numCtx));
   }
   if (fitted.overflow) {
     notices.push(`Your message is longer than the context window (about ${fitted.estimatedTokens} tokens for num_ctx ${numCtx}); Ollama may cut it. Raise num_ctx in the settings.`);
   }
-  return { messages: fitted.messages, options, notice: notices.join(' ') || undefined, images: images.size ? images : undefined };
+  return {
+    messages: fitted.messages, options, notice: notices.join(' ') || undefined, estimate: fitted.rawEstimate,
+    images: images.size ? images : undefined,
+  };
 }

@@ -13,7 +13,8 @@ import type { ModelCapabilities } from '../ollama/modelCapabilities';
 import type { OllamaClient } from '../ollama/ollamaClient';
 import type { Settings } from '../settings/config';
 import type { ChatEvent } from './chatEvents';
-import type { Prompt } from './promptBuilder';
+import { effectiveWindow } from './effectiveWindow';
+import { buildPrompt } from './promptBuilder';
 
 /** How often a streaming reply is written to `workspaceState`, so a window reload keeps what had arrived. */
 const PERSIST_INTERVAL_MS = 500;
@@ -62,17 +63,19 @@ export class ReplyRunner {
   }
 
   /**
-   * Streams the reply to `prompt` into `message` (already in `conversation`, empty, `streaming`). Resolves with a copy
-   * of the stored message when the reply ends: `complete`, `stopped` or `error`, with what arrived kept.
+   * Streams the reply into `message` (already in `conversation`, `streaming`; empty, or with the text of a reply cut
+   * at the length limit, which the model then continues). The prompt is built once the model's context window is
+   * known. Resolves with a copy of the stored message when the reply ends: `complete`, `stopped` or `error`, with what
+   * arrived kept.
    */
-  start(conversation: Conversation, message: ChatMessage, prompt: Prompt, model: string): Promise<ChatMessage> {
+  start(conversation: Conversation, message: ChatMessage, model: string): Promise<ChatMessage> {
     const id = conversation.id;
     const stream: ActiveStream = { controller: new AbortController(), message, phase: 'waiting', done: Promise.resolve(message) };
     this.streams.set(id, stream);
     this.deps.fire({ type: 'message', conversationId: id, message: structuredClone(message) });
     this.deps.fire({ type: 'stream', conversationId: id, stream: this.info(id) });
     this.deps.fire({ type: 'history' });
-    stream.done = this.run(conversation, stream, prompt, model);
+    stream.done = this.run(conversation, stream, model);
     return stream.done;
   }
 
@@ -96,7 +99,7 @@ export class ReplyRunner {
     await Promise.all([...this.streams.keys()].map((id) => this.deps.store.persist(id)));
   }
 
-  private async run(conversation: Conversation, stream: ActiveStream, prompt: Prompt, model: string): Promise<ChatMessage> {
+  private async run(conversation: Conversation, stream: ActiveStream, model: string): Promise<ChatMessage> {
     const { store, client, capabilities, settings, fire } = this.deps;
     const id = conversation.id;
     const { message, controller } = stream;
@@ -105,19 +108,26 @@ export class ReplyRunner {
     let error: UserFacingError | undefined;
     try {
       await store.persist(id);
-      // Separate reasoning is asked only of models that say they can think (Ollama refuses `think` otherwise).
-      const think = await capabilities.has(settings().host, model, 'thinking', controller.signal);
+      // Without `/api/show` (failing, slow) the reply still goes out: no `think`, no images, Ollama's default window.
+      const facts = await capabilities.facts(settings().host, model, controller.signal);
+      const prompt = buildPrompt(conversation, settings(), effectiveWindow(conversation, settings(), facts));
       if (prompt.images) {
-        const canSee = await capabilities.has(settings().host, model, 'vision', controller.signal);
+        const canSee = facts?.capabilities.includes('vision') ?? false;
         const notice = await attachImages(prompt, canSee ? this.deps.images : undefined, model);
-        if (notice) message.notice = message.notice ? `${message.notice} ${notice}` : notice;
+        if (notice) prompt.notice = prompt.notice ? `${prompt.notice} ${notice}` : notice;
       }
+      if (prompt.notice) {
+        message.notice = prompt.notice;
+        fire({ type: 'message', conversationId: id, message: structuredClone(message) });
+      }
+      // `think` only for models that say they can think (Ollama refuses it otherwise); `false` when switched off.
+      const think = facts?.capabilities.includes('thinking') ? conversation.settings?.think !== false : undefined;
       for await (const chunk of client.chat({
         model, messages: prompt.messages, options: prompt.options, keepAlive: settings().keepAlive,
-        think: think || undefined, signal: controller.signal,
+        think, signal: controller.signal,
       })) {
         if (chunk.type === 'done') {
-          message.stats = { ...chunk.stats, timeToFirstTokenMs: message.stats?.timeToFirstTokenMs };
+          message.stats = { ...chunk.stats, timeToFirstTokenMs: message.stats?.timeToFirstTokenMs, promptEstimate: prompt.estimate };
           continue;
         }
         if (stream.phase === 'waiting') {

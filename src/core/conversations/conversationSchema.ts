@@ -69,6 +69,8 @@ function validStats(raw: unknown, path: string, problems: Problems): GenerationS
   if (timeToFirstTokenMs !== undefined) stats.timeToFirstTokenMs = timeToFirstTokenMs;
   const doneReason = problems.field(raw, 'doneReason', isText, `${path}stats.`);
   if (doneReason !== undefined) stats.doneReason = doneReason;
+  const promptEstimate = problems.field(raw, 'promptEstimate', isAmount, `${path}stats.`);
+  if (promptEstimate !== undefined) stats.promptEstimate = promptEstimate;
   return stats;
 }
 
@@ -161,6 +163,8 @@ function validSettings(raw: unknown, problems: Problems): ConversationSettings |
   if (temperature !== undefined) settings.temperature = temperature;
   const numCtx = problems.field(raw, 'numCtx', (v): v is number => Number.isSafeInteger(v) && (v as number) > 0, 'settings.');
   if (numCtx !== undefined) settings.numCtx = numCtx;
+  const think = problems.field(raw, 'think', (v): v is boolean => typeof v === 'boolean', 'settings.');
+  if (think !== undefined) settings.think = think;
   return Object.keys(settings).length ? settings : undefined;
 }
 

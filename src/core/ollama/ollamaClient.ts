@@ -8,6 +8,7 @@ import { Ollama } from 'ollama';
 import type { ChatResponse, Message, ProgressResponse } from 'ollama';
 import type { GenerationStats, ModelDto } from '../../shared/types';
 import { checkedHost, noRedirectFetch } from './hostGuard';
+import { factsFromShow, type ModelFacts } from './modelFacts';
 
 /** Where and how to connect; read anew for every request so setting changes apply at once. */
 export interface Connection {
@@ -169,10 +170,9 @@ export class OllamaClient {
     return (await (await this.client(signal)).version()).version;
   }
 
-  /** Capabilities of a model (`/api/show`), e.g. `["completion", "thinking"]`. */
-  async capabilities(model: string, signal?: AbortSignal): Promise<string[]> {
-    const info = await (await this.client(signal)).show({ model });
-    return Array.isArray(info.capabilities) ? info.capabilities : [];
+  /** What `/api/show` says about a model: capabilities (e.g. `["completion", "thinking"]`), context length, … */
+  async modelFacts(model: string, signal?: AbortSignal): Promise<ModelFacts> {
+    return factsFromShow(await (await this.client(signal)).show({ model }));
   }
 
   /** Models loaded in memory now (`/api/ps`). */

@@ -54,6 +54,8 @@ export class ViewRelay {
   /** Fires each time a webview has (re)loaded and received its snapshot. */
   readonly onDidBecomeReady = this.becameReady.event;
   private readonly subscription: { dispose(): void };
+  /** Numbers the context meter's updates: only the newest answer is posted (model facts may arrive late). */
+  private contextRequest = 0;
 
   constructor(
     private readonly chat: ChatService,
@@ -80,6 +82,7 @@ export class ViewRelay {
     this.ready = true;
     this.deltas.clear();
     this.post({ type: 'snapshot', state: this.snapshot() });
+    this.postContext();
     for (const message of this.pending.values()) this.post(message);
     this.pending.clear();
     this.becameReady.fire();
@@ -94,6 +97,7 @@ export class ViewRelay {
   /** Sends a fresh snapshot (e.g. the settings changed: the model and the system prompt shown). */
   refresh(): void {
     this.post({ type: 'snapshot', state: this.snapshot() });
+    this.postContext();
   }
 
   /**
@@ -196,6 +200,20 @@ export class ViewRelay {
 
   private postAttachments(): void {
     this.post({ type: 'attachments', attachments: this.attachmentInfos() });
+    this.postContext();
+  }
+
+  /**
+   * Sends the context meter's base for the conversation on screen. The model's facts may take a while the first
+   * time (`/api/show`, given up after a few seconds): a newer update makes an older answer moot.
+   */
+  private postContext(): void {
+    if (!this.port || !this.ready) return;
+    const request = ++this.contextRequest;
+    const attachmentChars = this.attachments.length ? withAttachments('', this.attachments).length : 0;
+    void this.chat.contextInfo(this.chat.activeConversationId(), attachmentChars).then((context) => {
+      if (request === this.contextRequest) this.post({ type: 'context', context });
+    });
   }
 
   private attachmentInfos(): AttachmentInfo[] {
@@ -249,7 +267,10 @@ export class ViewRelay {
         if (event.conversationId === active) this.deltas.add(event);
         return;
       case 'message':
-        if (event.conversationId === active) this.post({ type: 'message', conversationId: event.conversationId, message: event.message });
+        if (event.conversationId !== active) return;
+        this.post({ type: 'message', conversationId: event.conversationId, message: event.message });
+        // The history the next message goes with changed (a message added, a reply ended).
+        if (event.message.status !== 'streaming') this.postContext();
         return;
       case 'stream':
         if (event.conversationId === active) this.post({ type: 'stream', stream: event.stream });
@@ -259,6 +280,7 @@ export class ViewRelay {
         return;
       case 'active':
         this.post({ type: 'snapshot', state: this.snapshot() });
+        this.postContext();
         return;
       case 'error':
         if (event.conversationId === active) this.post({ type: 'error', error: event.error });

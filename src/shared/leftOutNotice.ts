@@ -1,0 +1,23 @@
+/**
+ * The sentence that names the turns left out of a prompt, said before sending (the composer's warning) and after it
+ * (the reply's notice) in the same words.
+ */
+
+/** The first words of a message, to name it. */
+export function firstWords(text: string, max = 40): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
+}
+
+/**
+ * "The 3 oldest messages (from "How do I…" to "Thanks, and…") were left out to fit the context window (num_ctx
+ * 4096)." `dropped` holds the texts of the left-out messages, oldest first; `future` says it before sending.
+ */
+export function leftOutNotice(dropped: readonly string[], numCtx: number, future = false): string {
+  const n = dropped.length;
+  const first = `"${firstWords(dropped[0] ?? '')}"`;
+  const range = n === 1 ? ` (${first})` : ` (from ${first} to "${firstWords(dropped[n - 1] ?? '')}")`;
+  const verb = future ? 'will be' : n === 1 ? 'was' : 'were';
+  const subject = n === 1 ? 'The oldest message' : `The ${n} oldest messages`;
+  return `${subject}${range} ${verb} left out to fit the model's context window (num_ctx ${numCtx}).`;
+}
