@@ -2,7 +2,7 @@
  * The messages between the extension host and the chat webview, as discriminated unions on `type`.
  * Imported by both bundles. Messages from the webview are untrusted: `parseWebviewMessage` validates them.
  */
-import type { ChatMessage, Conversation, ConversationSummary, ErrorActionId, UserFacingError } from './types';
+import type { AttachmentKind, ChatMessage, Conversation, ConversationSummary, ErrorActionId, UserFacingError } from './types';
 import { ERROR_ACTION_IDS } from './types';
 
 /** Where the reply being generated is. `waiting`: request sent, no token yet (model may be loading). */
@@ -22,6 +22,26 @@ export interface AttachmentInfo {
   chars: number;
   /** True when only the start of the file will be sent. */
   truncated: boolean;
+  /** What it is; a file when absent. */
+  kind?: AttachmentKind;
+  /** A mention: read when the message is sent, so its size is not known yet (`chars` is 0). */
+  readOnSend?: boolean;
+}
+
+/** What opens a list of suggestions in the composer: `@` or `#` (mentions), `/` at the start (templates). */
+export type SuggestTrigger = '@' | '#' | '/';
+
+/** One row of the composer's suggestion list. */
+export interface Suggestion {
+  /** For `addMention`; for a template, its name. */
+  id: string;
+  /** What the row says, e.g. `src/chat.ts` or `/explain`. */
+  label: string;
+  /** Smaller text beside it: the folder, the template's description and where it comes from. */
+  detail: string;
+  kind: AttachmentKind | 'editor' | 'template';
+  /** A template that cannot be used as it is, and why (e.g. an unknown placeholder). */
+  problem?: string;
 }
 
 /**
@@ -61,7 +81,11 @@ export type HostMessage =
   | { type: 'focusInput' }
   | { type: 'attachments'; attachments: AttachmentInfo[] }
   /** Ids of conversations whose title or messages contain `query`, newest first. */
-  | { type: 'searchResults'; query: string; ids: string[] };
+  | { type: 'searchResults'; query: string; ids: string[] }
+  /** The answer to `suggest` number `requestId` (the view shows only the latest). */
+  | { type: 'suggestions'; requestId: number; items: Suggestion[] }
+  /** A message that was not sent (e.g. a template could not be filled in) goes back into the message box. */
+  | { type: 'restoreDraft'; text: string };
 
 /** Webview → host. */
 export type WebviewMessage =
@@ -86,6 +110,10 @@ export type WebviewMessage =
   /** Attach the active editor's file, or let the user choose one. */
   | { type: 'attachFile'; source: 'current' | 'pick' }
   | { type: 'removeAttachment'; id: string }
+  /** What to list after `@`, `#` or a leading `/` typed in the composer, filtered by `query`. */
+  | { type: 'suggest'; trigger: SuggestTrigger; query: string; requestId: number }
+  /** Attach suggestion `id` of the latest `suggestions` as a chip (its content is read when the message is sent). */
+  | { type: 'addMention'; id: string }
   /** Open this conversation's own settings (model, system prompt, temperature, context window). */
   | { type: 'editSettings' }
   /** Part of the view could not be drawn and is shown as plain text (`what`, e.g. "message 3f2…"); for the log. */
@@ -136,6 +164,9 @@ const PARSERS = {
   selectVersion: (m) => (isId(m.messageId) && Number.isSafeInteger(m.version) && (m.version as number) >= 0
     ? { messageId: m.messageId, version: m.version as number } : undefined),
   search: (m) => (isText(m.query, 1000) ? { query: m.query } : undefined),
+  suggest: (m) => ((m.trigger === '@' || m.trigger === '#' || m.trigger === '/') && isText(m.query, 300) && Number.isSafeInteger(m.requestId)
+    ? { trigger: m.trigger, query: m.query, requestId: m.requestId as number } : undefined),
+  addMention: (m) => (isId(m.id) ? { id: m.id } : undefined),
   renderError: (m) => (isText(m.what, 300) && isText(m.error, 2000) ? { what: m.what, error: m.error } : undefined),
 } satisfies { [T in WebviewMessage['type']]: FieldParser<T> };
 

@@ -17,6 +17,8 @@ import type { ErrorActionId } from '../shared/types';
 import { Command } from './commandIds';
 import { copyToClipboard, insertAtCursor, openInNewFile } from './editorActions';
 import { openLinkSafely } from './links';
+import type { MentionProvider } from './mentionProvider';
+import type { PromptTemplateLibrary } from './promptTemplateLibrary';
 
 export const VIEW_ID = 'ollamaChat.chatView';
 
@@ -27,6 +29,10 @@ export interface ViewHost {
   runErrorAction(action: ErrorActionId, context: { model: string; retry: () => Promise<unknown> }): Promise<void>;
   /** Asks Ollama whether it is reachable and the model installed; shows a banner if not, clears it if so. */
   checkConnection(): Promise<void>;
+  /** What `@` and `#` offer in the message box. */
+  mentions: MentionProvider;
+  /** The `/` commands. */
+  templates: PromptTemplateLibrary;
 }
 
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
@@ -42,7 +48,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     private readonly host: ViewHost,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.relay = new ViewRelay(chat, host.settings);
+    this.relay = new ViewRelay(chat, host.settings, (text) => host.templates.expand(text));
     this.onDidBecomeReady = this.relay.onDidBecomeReady;
   }
 
@@ -138,6 +144,15 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         return;
       case 'removeAttachment':
         return this.relay.removeAttachment(message.id);
+      case 'suggest': {
+        const items = message.trigger === '/' ? await this.host.templates.suggest(message.query) : await this.host.mentions.suggest(message.query);
+        return this.relay.suggestions(message.requestId, items);
+      }
+      case 'addMention': {
+        const reference = this.host.mentions.choose(message.id);
+        if (reference) this.relay.addAttachment(reference);
+        return;
+      }
       case 'attachFile':
         await vscode.commands.executeCommand(message.source === 'current' ? Command.attachCurrentFile : Command.attachFile);
         return;

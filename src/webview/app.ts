@@ -62,6 +62,10 @@ export class App {
         return this.history.setSearchResults(message.query, message.ids);
       case 'attachments':
         return this.composer.setAttachments(message.attachments);
+      case 'suggestions':
+        return this.composer.showSuggestions(message.requestId, message.items);
+      case 'restoreDraft':
+        return this.composer.restoreDraft(message.text);
       default:
         assertNever(message);
     }

@@ -3,9 +3,10 @@
  * reply streams or the text is blank; Stop shows only while one streams. The draft survives the view being hidden.
  * Above the text, the files attached to the message; below it, buttons to attach more.
  */
-import type { AttachmentInfo } from '../shared/protocol';
+import type { AttachmentInfo, Suggestion } from '../shared/protocol';
 import { AttachmentChips } from './attachmentChips';
 import { autoGrow, button, h } from './dom';
+import { SuggestMenu } from './suggestMenu';
 import type { HostChannel } from './vscodeApi';
 
 export class Composer {
@@ -14,6 +15,8 @@ export class Composer {
   private readonly send: HTMLButtonElement;
   private readonly stop: HTMLButtonElement;
   private readonly chips: AttachmentChips;
+  /** `@`, `#` and a leading `/` open it. */
+  private readonly suggest: SuggestMenu;
   private streaming = false;
 
   constructor(private readonly host: HostChannel) {
@@ -24,9 +27,11 @@ export class Composer {
     const attachCurrent = button({ label: 'Attach current file', icon: 'file' });
     const hint = h('span', { className: 'composer-hint', text: 'Enter to send · Shift+Enter for a new line' });
     this.chips = new AttachmentChips(host);
+    this.suggest = new SuggestMenu(this.input, host);
     this.element = h(
       'div',
       { className: 'composer' },
+      this.suggest.element,
       this.chips.element,
       this.input,
       h(
@@ -74,13 +79,28 @@ export class Composer {
     this.input.focus();
   }
 
+  /** The host's answer to what was typed after `@`, `#` or `/`. */
+  showSuggestions(requestId: number, items: Suggestion[]): void {
+    this.suggest.show(requestId, items);
+  }
+
+  /** A message the host could not send comes back, unless something new was typed meanwhile. */
+  restoreDraft(text: string): void {
+    if (this.input.value.trim()) return;
+    this.input.value = text;
+    this.onInput();
+    this.input.focus();
+  }
+
   private onInput(): void {
     autoGrow(this.input);
     this.updateSend();
     this.host.save({ draft: this.input.value });
+    this.suggest.update();
   }
 
   private onKeyDown(e: KeyboardEvent): void {
+    if (this.suggest.handleKey(e)) return;
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
       this.submit();

@@ -5,6 +5,7 @@
  */
 import type { ChatMessage } from '../shared/types';
 import { autoGrow, button, h } from './dom';
+import { messageReferences } from './messageReferences';
 import { messageShell } from './messageShell';
 
 /** Beyond this a message is shown shortened until expanded. */
@@ -16,6 +17,7 @@ export class UserMessageView {
   private readonly text: HTMLElement;
   private readonly editButton: HTMLButtonElement;
   private readonly expand: HTMLButtonElement;
+  private references: HTMLElement;
   private editor: HTMLElement | undefined;
 
   constructor(public message: ChatMessage) {
@@ -25,7 +27,8 @@ export class UserMessageView {
     this.expand = button({ label: 'Show all of the message', text: 'Show more', className: 'user-expand' });
     this.expand.setAttribute('aria-expanded', 'false');
     this.expand.addEventListener('click', () => this.setExpanded(!this.element.classList.contains('is-expanded')));
-    shell.content.append(this.text, this.expand);
+    this.references = messageReferences(message.references);
+    shell.content.append(this.text, this.expand, this.references);
     this.editButton = button({ label: 'Edit message', icon: 'edit', action: 'edit' });
     shell.headerActions.append(this.editButton, button({ label: 'Copy message', icon: 'copy', action: 'copy-message' }));
     shell.footer.hidden = true;
@@ -35,6 +38,9 @@ export class UserMessageView {
   update(message: ChatMessage): void {
     this.message = message;
     this.text.textContent = message.content;
+    const references = messageReferences(message.references);
+    this.references.replaceWith(references);
+    this.references = references;
     this.element.dataset.status = message.status ?? 'complete';
     const long = message.content.length > LONG_CHARS || message.content.split('\n', LONG_LINES + 1).length > LONG_LINES;
     this.element.classList.toggle('is-long', long);

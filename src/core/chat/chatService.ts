@@ -6,7 +6,9 @@
 import type { StreamInfo } from '../../shared/protocol';
 import { Emitter } from '../../shared/emitter';
 import { addVersion, selectVersion } from '../../shared/replyVersions';
-import type { ChatMessage, Conversation, ConversationSettings, ConversationSummary, ModelDto, ReplyVersion, UserFacingError } from '../../shared/types';
+import type {
+  ChatMessage, Conversation, ConversationSettings, ConversationSummary, MessageReference, ModelDto, ReplyVersion, UserFacingError,
+} from '../../shared/types';
 import { titleFrom } from '../conversations/conversationSchema';
 import type { ConversationStore } from '../conversations/conversationStore';
 import { ChatError, describeError, isAbortError } from '../ollama/errors';
@@ -25,6 +27,8 @@ export type { ChatEvent };
 export interface SendOptions {
   /** Model for this message; default: the conversation's, then the `ollamaChat.model` setting. */
   model?: string;
+  /** What went with the message (attached files, mentions), listed under it. */
+  references?: MessageReference[];
 }
 
 /** Conversations, the replies being written, and models. */
@@ -168,6 +172,7 @@ export class ChatService {
     this.checkIdle(id);
     const model = options.model?.trim() || conversation.settings?.model || this.settings().model;
     const user: ChatMessage = { id: newId('m'), role: 'user', content: prompt, timestamp: Date.now(), model, status: 'complete' };
+    if (options.references?.length) user.references = options.references;
     if (!conversation.messages.some((m) => m.role === 'user')) conversation.title = titleFrom(prompt);
     conversation.messages.push(user);
     this.events.fire({ type: 'message', conversationId: id, message: structuredClone(user) });

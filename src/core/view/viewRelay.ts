@@ -6,10 +6,11 @@
  * (`ChatViewProvider`) only creates webviews and connects them here; the benchmarks drive this same class.
  */
 import type { ChatEvent, ChatService } from '../chat/chatService';
-import type { Attachment } from '../prompts/attachments';
 import { withAttachments } from '../prompts/attachments';
+import type { Pending } from '../prompts/references';
+import { resolveReferences } from '../prompts/references';
 import { Emitter } from '../../shared/emitter';
-import type { AttachmentInfo, HostMessage, SystemPromptInfo, ViewState } from '../../shared/protocol';
+import type { AttachmentInfo, HostMessage, Suggestion, SystemPromptInfo, ViewState } from '../../shared/protocol';
 import { assertNever } from '../../shared/protocol';
 import type { ChatMessage } from '../../shared/types';
 import { DeltaBatcher } from './deltaBatcher';
@@ -22,6 +23,12 @@ export interface RelaySettings {
   systemPrompt(): SystemPromptInfo | undefined;
 }
 
+/**
+ * Turns a `/command` typed in the view into the message it stands for; undefined when the text is not one. Throws a
+ * `ChatError` in user words when the command cannot be carried out (unknown placeholder, nothing selected, …).
+ */
+export type SlashCommandExpander = (text: string) => Promise<string | undefined>;
+
 /** Messages the view is sent once, when it is (or next becomes) ready: the newest of each kind counts. */
 export type OneShotMessage = Extract<HostMessage, { type: 'focusInput' }>;
 
@@ -30,14 +37,18 @@ export class ViewRelay {
   private port: ((message: HostMessage) => void) | undefined;
   private ready = false;
   private readonly deltas = new DeltaBatcher((delta) => this.port?.(delta));
-  private attachments: Attachment[] = [];
+  private attachments: Pending[] = [];
   private readonly pending = new Map<OneShotMessage['type'], OneShotMessage>();
   private readonly becameReady = new Emitter<void>();
   /** Fires each time a webview has (re)loaded and received its snapshot. */
   readonly onDidBecomeReady = this.becameReady.event;
   private readonly subscription: { dispose(): void };
 
-  constructor(private readonly chat: ChatService, private readonly settings: RelaySettings) {
+  constructor(
+    private readonly chat: ChatService,
+    private readonly settings: RelaySettings,
+    private readonly expandSlashCommand: SlashCommandExpander = async () => undefined,
+  ) {
     this.subscription = chat.onEvent((event) => this.onChatEvent(event));
   }
 
@@ -75,22 +86,37 @@ export class ViewRelay {
 
   /**
    * Sends the user's message, with the files attached to it, to the conversation on screen (a new one if there is
-   * none). The files are let go once the message was accepted, i.e. its reply started.
+   * none). A `/command` is expanded first; when it cannot be, nothing is sent and the text goes back into the message
+   * box. Mentions are read now, as they are at this moment. The chips are let go once the message was accepted,
+   * i.e. its reply started.
    */
   async send(text: string): Promise<ChatMessage> {
+    let prompt: string;
+    try {
+      prompt = (await this.expandSlashCommand(text)) ?? text;
+    } catch (err) {
+      this.post({ type: 'restoreDraft', text });
+      throw err;
+    }
     const id = this.chat.activeConversationId() ?? (await this.chat.startConversation()).id;
-    const attachments = this.attachments;
+    const pending = this.attachments;
+    const { attachments, references } = await resolveReferences(pending);
     const before = this.chat.streamInfo(id);
-    const reply = this.chat.sendMessage(id, withAttachments(text, attachments));
-    if (attachments.length && this.chat.streamInfo(id)?.messageId !== before?.messageId) {
-      this.attachments = [];
+    const reply = this.chat.sendMessage(id, withAttachments(prompt, attachments), { references });
+    if (pending.length && this.chat.streamInfo(id)?.messageId !== before?.messageId) {
+      this.attachments = this.attachments.filter((a) => !pending.includes(a));
       this.postAttachments();
     }
     return reply;
   }
 
-  /** Adds a file to the next message (replacing an earlier attachment of the same file). */
-  addAttachment(attachment: Attachment): void {
+  /** Answers the view's `suggest` number `requestId`. */
+  suggestions(requestId: number, items: Suggestion[]): void {
+    this.post({ type: 'suggestions', requestId, items });
+  }
+
+  /** Adds a file or a mention to the next message (replacing an earlier one with the same name). */
+  addAttachment(attachment: Pending): void {
     this.attachments = [...this.attachments.filter((a) => a.name !== attachment.name), attachment];
     this.postAttachments();
   }
@@ -122,7 +148,8 @@ export class ViewRelay {
   }
 
   private attachmentInfos(): AttachmentInfo[] {
-    return this.attachments.map(({ id, name, languageId, chars, truncated }) => ({ id, name, languageId, chars, truncated }));
+    return this.attachments.map(({ id, name, languageId, chars, truncated, kind, readOnSend }) =>
+      ({ id, name, languageId, chars, truncated, ...(kind ? { kind } : {}), ...(readOnSend ? { readOnSend } : {}) }));
   }
 
   private snapshot(): ViewState {
