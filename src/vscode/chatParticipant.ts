@@ -56,7 +56,7 @@ function toReference(ref: vscode.ChatPromptReference, index: number): Reference 
 
 /** The prompt with the request's references read and appended; a note for the user when some could not be. */
 export async function promptWithReferences(request: Pick<vscode.ChatRequest, 'prompt' | 'references'>): Promise<{ prompt: string; notice?: string }> {
-  const references = request.references.map(toReference).filter((r): r is Reference => r !== undefined);
+  const references = (request.references ?? []).map(toReference).filter((r): r is Reference => r !== undefined);
   if (!references.length) return { prompt: request.prompt };
   const resolved = await resolveReferences(references);
   return { prompt: withAttachments(request.prompt, resolved.attachments), notice: missingNotice(resolved.references) };

@@ -95,7 +95,7 @@ export class PromptTemplateLibrary {
         if (type !== vscode.FileType.File || !name.toLowerCase().endsWith('.md')) continue;
         const uri = vscode.Uri.joinPath(dir, name);
         const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-        const template = templateFromFile(name, text, vscode.workspace.asRelativePath(uri, true));
+        const template = templateFromFile(name, text, vscode.workspace.asRelativePath(uri, false));
         if (template) templates.push(template);
         else this.log.warn(`${TEMPLATES_FOLDER}/${name}: a template's file name must be letters, digits, - or _ (then .md); ignored.`);
       }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { createAttachment, MAX_ATTACHMENT_CHARS } from '../../src/core/prompts/attachments';
+import { createAttachment, MAX_ATTACHMENT_CHARS, withAttachments } from '../../src/core/prompts/attachments';
 import type { Reference, ReferenceContent } from '../../src/core/prompts/references';
 import { missingNotice, resolveReferences } from '../../src/core/prompts/references';
 
@@ -48,5 +48,15 @@ describe('mentions read when the message is sent', () => {
     ]);
     assert.equal(missingNotice(references), 'Sent without gone.ts (the file no longer exists), logo.png (it is a binary file, not text), broken (it could not be read (EACCES)).');
     assert.equal(missingNotice([{ name: 'ok.ts', kind: 'file' }]), undefined);
+  });
+});
+
+describe('how a mention is named in the message', () => {
+  it('says "file" for a file only; a selection or problems are named by what they are', async () => {
+    const { attachments } = await resolveReferences([
+      reference('src/a.ts', async () => ({ text: 'a', languageId: 'typescript' })),
+      reference('Selection src/a.ts:3', async () => ({ text: 'b', languageId: 'typescript' }), 'selection'),
+    ]);
+    assert.equal(withAttachments('Q', attachments), 'Q\n\nAttached file `src/a.ts`:\n\n```typescript\na\n```\n\nAttached `Selection src/a.ts:3`:\n\n```typescript\nb\n```');
   });
 });
