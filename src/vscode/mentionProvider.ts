@@ -48,11 +48,11 @@ export class MentionProvider {
       const path = vscode.workspace.asRelativePath(input.uri, false);
       if (shown.has(path)) continue;
       shown.add(path);
-      offers.push(this.fileOffer(input.uri, path, 'editor', 'open editor'));
+      offers.push(this.fileOffer(input.uri, path, 'editor'));
     }
-    const matched = fuzzyFilter(query, offers.map((o) => fuzzyCandidate(o, o.suggestion.label)), MAX_ROWS);
+    const matched = fuzzyFilter(query, offers.map((o) => fuzzyCandidate(o, o.name)), MAX_ROWS);
     const files = fuzzyFilter(query, await this.files.list(), MAX_ROWS).filter((f) => !shown.has(f.path));
-    for (const f of files.slice(0, MAX_ROWS - matched.length)) matched.push(this.fileOffer(f.uri, f.path, 'file', folderOf(f.path)));
+    for (const f of files.slice(0, MAX_ROWS - matched.length)) matched.push(this.fileOffer(f.uri, f.path, 'file'));
     for (const f of fuzzyFilter(query, await this.files.listFolders(), MAX_FOLDER_ROWS)) {
       matched.push({
         suggestion: { id: `m${++nextId}`, label: `${f.path}/`, detail: 'folder: its tree', kind: 'folder' },
@@ -93,15 +93,13 @@ export class MentionProvider {
     return offers;
   }
 
-  private fileOffer(uri: vscode.Uri, path: string, kind: 'file' | 'editor', detail: string): Offer {
+  /** A file's row says its name, then its folder (as Quick Open does); it is matched by its whole path. */
+  private fileOffer(uri: vscode.Uri, path: string, kind: 'file' | 'editor'): Offer {
+    const slash = path.lastIndexOf('/');
+    const folder = slash > 0 ? path.slice(0, slash) : '';
     return {
-      suggestion: { id: `m${++nextId}`, label: path, detail, kind },
+      suggestion: { id: `m${++nextId}`, label: path.slice(slash + 1), detail: kind === 'editor' ? [folder, 'open editor'].filter(Boolean).join(' · ') : folder, kind },
       name: path, kind: 'file', languageId: '', read: () => readFileReference(uri),
     };
   }
-}
-
-function folderOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash > 0 ? path.slice(0, slash) : '';
 }

@@ -10,7 +10,8 @@ const TIMEOUT = 30_000;
 
 describe('mentions and / commands in real VS Code', function () {
   this.timeout(120_000);
-  const { server, wb, chat } = useChatSession();
+  // Not the product's namesake, so a hard-coded "Mistral" shows.
+  const { server, wb, chat } = useChatSession({ 'ollamaChat.model': 'llama3.2' });
   const input = () => chat().locator('textarea[aria-label="Message"]');
   const lastPrompt = () => {
     const body = server().requests.filter((r) => r.path === '/api/chat').at(-1)?.body as { messages: { content: string }[] } | undefined;
@@ -21,6 +22,8 @@ describe('mentions and / commands in real VS Code', function () {
     const root = wb().workspaceFolder;
     mkdirSync(join(root, 'src'), { recursive: true });
     mkdirSync(join(root, 'docs'), { recursive: true });
+    mkdirSync(join(root, '.vscode', 'ollama-chat'), { recursive: true });
+    writeFileSync(join(root, '.vscode', 'ollama-chat', 'broken.md'), '<!-- Has a typo -->\nLook at {{selecton}}\n');
     writeFileSync(join(root, 'src', 'pricing.ts'), 'export const VAT = 0.2;\n');
     writeFileSync(join(root, 'docs', 'pricing-notes.md'), '# Pricing\n');
   });
@@ -28,6 +31,7 @@ describe('mentions and / commands in real VS Code', function () {
   it('@ opens a list that the keyboard drives; Enter adds the file as a chip, read when the message is sent', async () => {
     await wb().openChatView();
     await input().waitFor({ timeout: TIMEOUT });
+    assert.match(await chat().locator('.empty-hint').textContent() ?? '', /^Select code in the editor and ask llama3\.2 about it: type \/explain here/);
     await input().click();
     await input().pressSequentially('What is the rate? @pricing');
     const options = chat().locator('[role="listbox"] [role="option"]');
@@ -35,11 +39,13 @@ describe('mentions and / commands in real VS Code', function () {
     assert.equal(await input().getAttribute('role'), 'combobox');
     assert.equal(await input().getAttribute('aria-expanded'), 'true');
     const labels = await options.locator('.suggest-label').allTextContents();
-    const target = labels.indexOf('src/pricing.ts');
-    assert.ok(target >= 0, `src/pricing.ts among ${labels.join(', ')}`);
-    for (let i = 0; i < target; i++) await input().press('ArrowDown');
+    const target = labels.indexOf('pricing.ts');
+    assert.ok(target >= 0, `pricing.ts among ${labels.join(', ')}`);
+    // Down to the end and round to the top, then to the file: the arrows move the active option.
+    for (let i = 0; i < labels.length + target; i++) await input().press('ArrowDown');
     const active = await input().getAttribute('aria-activedescendant');
-    assert.equal(await chat().locator(`#${active} .suggest-label`).textContent(), 'src/pricing.ts');
+    assert.equal(await chat().locator(`#${active} .suggest-label`).textContent(), 'pricing.ts');
+    assert.equal(await chat().locator(`#${active} .suggest-detail`).textContent(), 'src');
     assert.equal(await chat().locator(`#${active}`).getAttribute('aria-selected'), 'true');
     await wb().screenshot('mentions-list');
     await input().press('Enter');
@@ -76,6 +82,11 @@ describe('mentions and / commands in real VS Code', function () {
     await wb().page.locator('.monaco-editor .view-lines').first().click();
     await wb().page.keyboard.type('let total = price * quantity');
     await wb().page.keyboard.press('Control+A');
+    // The command keeps the product's name; what it says names the model in the settings.
+    await wb().runCommand('Ollama Chat: Ask Mistral about Selection');
+    const title = wb().page.locator('.quick-input-widget .quick-input-title');
+    await waitUntil(() => title.textContent(), (t) => t === 'Ask llama3.2 about the selection', 'the input box named after the model');
+    await wb().page.keyboard.press('Escape');
     await wb().openChatView();
     await input().click();
     await input().pressSequentially('/expl');
@@ -92,15 +103,18 @@ describe('mentions and / commands in real VS Code', function () {
     assert.match(lastPrompt(), /^Explain what this plaintext code from `Untitled-\d+` does, step by step\.\n\nFrom `Untitled-\d+:1`:\n\n```\nlet total = price \* quantity\n```\n\nin one sentence$/);
   });
 
-  it('a template that cannot be filled in sends nothing, says why, and gives the text back', async () => {
-    await wb().runCommand('View: Close All Editors');
-    await wb().openChatView();
+  it('a template with an unknown placeholder is marked in the list, sends nothing, says why, and gives the text back', async () => {
     const before = server().requests.filter((r) => r.path === '/api/chat').length;
     await input().click();
-    await input().fill('/fix it crashes');
+    await input().pressSequentially('/brok');
+    const option = chat().locator('[role="option"]', { hasText: '/broken' });
+    await option.waitFor({ timeout: TIMEOUT });
+    assert.match(await option.textContent() ?? '', /Has a typo · from this workspace: \.vscode\/ollama-chat\/broken\.md · unknown placeholder \{\{selecton\}\}/);
     await input().press('Enter');
-    await chat().locator('[role="alert"], .error-banner', { hasText: '/fix works on the code in an editor' }).first().waitFor({ timeout: TIMEOUT });
-    await waitUntil(() => input().inputValue(), (v) => v === '/fix it crashes', 'the text back in the message box');
+    await input().pressSequentially('please');
+    await input().press('Enter');
+    await chat().locator('.error-banner', { hasText: 'The template /broken uses {{selecton}}, which is not a placeholder' }).waitFor({ timeout: TIMEOUT });
+    await waitUntil(() => input().inputValue(), (v) => v === '/broken please', 'the text back in the message box');
     assert.equal(server().requests.filter((r) => r.path === '/api/chat').length, before);
   });
 });

@@ -18,6 +18,7 @@ import { MentionProvider } from '../../src/vscode/mentionProvider';
 import { PromptTemplateLibrary } from '../../src/vscode/promptTemplateLibrary';
 import { WorkspaceFileIndex } from '../../src/vscode/workspaceFileIndex';
 import type { OllamaSimulator } from '../../simulator';
+import type { Suggestion } from '../../src/shared/protocol';
 import { MemoryStore } from '../fixtures/memoryStore';
 import { closeAllEditors, getApi, setSetting, startServer, waitFor } from './helpers';
 
@@ -36,6 +37,9 @@ describe('mentions, references and / commands in the extension host', function (
     const body = server.requests.filter((r) => r.path === '/api/chat').at(-1)?.body as { messages: { content: string }[] } | undefined;
     return body?.messages.at(-1)?.content ?? '';
   };
+
+  /** The row of a workspace file: its name, with its folder beside it. */
+  const fileRow = (rows: Suggestion[], path: string) => rows.find((r) => r.kind === 'file' && `${r.detail}/${r.label}` === path);
 
   before(async () => {
     server = await startServer();
@@ -71,14 +75,14 @@ describe('mentions, references and / commands in the extension host', function (
 
   it('finds workspace files fuzzily, and a new file once the watcher saw it', async () => {
     const rows = await mentions.suggest('mntnotes');
-    assert.equal(rows.find((r) => r.kind === 'file')?.label, 'mentions/notes.md');
+    assert.deepEqual([rows[0]?.kind, rows[0]?.label, rows[0]?.detail], ['file', 'notes.md', 'mentions']);
     assert.ok((await mentions.suggest('mentions/deep')).some((r) => r.kind === 'folder' && r.label === 'mentions/deep/'), 'folders too');
     await write('mentions/added-later.ts', 'export {};\n');
-    await waitFor(async () => (await mentions.suggest('addedlater')).some((r) => r.label === 'mentions/added-later.ts'), 'the new file in the list');
+    await waitFor(async () => fileRow(await mentions.suggest('addedlater'), 'mentions/added-later.ts'), 'the new file in the list');
   });
 
   it('reads a mentioned file when the message is sent, and lists it under the message', async () => {
-    const row = (await mentions.suggest('mentions/notes')).find((r) => r.label === 'mentions/notes.md')!;
+    const row = fileRow(await mentions.suggest('mentions/notes'), 'mentions/notes.md')!;
     const reference = mentions.choose(row.id)!;
     await write('mentions/notes.md', '# Notes\nsecond version\n');
     const { relay, chat } = await relayForTest();
@@ -94,8 +98,8 @@ describe('mentions, references and / commands in the extension host', function (
     await write('mentions/doomed.ts', 'export const doomed = true;\n');
     index.invalidate();
     const rows = await mentions.suggest('mentions/');
-    const doomed = mentions.choose(rows.find((r) => r.label === 'mentions/doomed.ts')!.id)!;
-    const logo = mentions.choose(rows.find((r) => r.label === 'mentions/logo.png')!.id)!;
+    const doomed = mentions.choose(fileRow(rows, 'mentions/doomed.ts')!.id)!;
+    const logo = mentions.choose(fileRow(rows, 'mentions/logo.png')!.id)!;
     await vscode.workspace.fs.delete(file('mentions/doomed.ts'));
     const { relay, chat } = await relayForTest();
     relay.addAttachment(doomed);
@@ -116,7 +120,7 @@ describe('mentions, references and / commands in the extension host', function (
     editor.selection = new vscode.Selection(1, 0, 1, 6);
     const rows = await mentions.suggest('');
     assert.deepEqual(rows.slice(0, 2).map((r) => [r.kind, r.label, r.detail]), [['selection', 'selection', 'mentions/notes.md:2'], ['problems', 'problems', '0 in mentions/notes.md']]);
-    assert.ok(rows.some((r) => r.kind === 'editor' && r.label === 'mentions/notes.md'), 'the open editor');
+    assert.ok(rows.some((r) => r.kind === 'editor' && r.label === 'notes.md' && r.detail === 'mentions · open editor'), 'the open editor');
     const { relay } = await relayForTest();
     relay.addAttachment(mentions.choose(rows[0]!.id)!);
     relay.addAttachment(mentions.choose(rows[1]!.id)!);

@@ -69,7 +69,7 @@ describe('ViewRelay: mentions and / commands', () => {
     const chip = (posted.at(-1) as Extract<HostMessage, { type: 'attachments' }>).attachments[0]!;
     assert.deepEqual([chip.name, chip.readOnSend, chip.kind], ['src/a.ts', true, 'file']);
     content = 'version 2';
-    await relay.send('What does it do?');
+    await relay.send('What does it do? ');
     assert.equal(lastChatRequest(), 'What does it do?\n\nAttached file `src/a.ts`:\n\n```typescript\nversion 2\n```');
     const id = chat.activeConversationId()!;
     const user = chat.getConversation(id)!.messages.find((m) => m.role === 'user')!;

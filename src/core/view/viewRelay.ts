@@ -102,7 +102,8 @@ export class ViewRelay {
     const pending = this.attachments;
     const { attachments, references } = await resolveReferences(pending);
     const before = this.chat.streamInfo(id);
-    const reply = this.chat.sendMessage(id, withAttachments(prompt, attachments), { references });
+    // The space a chosen mention leaves at the end of the text (ready for more typing) is not part of the message.
+    const reply = this.chat.sendMessage(id, withAttachments(pending.length ? prompt.trimEnd() : prompt, attachments), { references });
     if (pending.length && this.chat.streamInfo(id)?.messageId !== before?.messageId) {
       this.attachments = this.attachments.filter((a) => !pending.includes(a));
       this.postAttachments();
