@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: measures the extension against baselines taken in the same run, prints a
  * Markdown table with the machine's load and writes `test-results/bench.json`.
- *   node out/bench/run.js [--quick] [--only streaming,store,size,render,typing,burst,snapshot,reopen,activation]
+ *   node out/bench/run.js [--quick] [--only streaming,store,mentions,size,render,typing,burst,snapshot,reopen,activation]
  * `--quick` uses smaller sizes and one run where there are three (several minutes: burst, snapshot, reopen and
  * activation each open real VS Code windows). The exit code is 1 when a benchmark could not run; a missed goal
  * shows as FAIL in the table but does not change the exit code (the numbers are the product).
@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { benchActivation } from './activation/bench';
 import { runCommand, tail } from './command';
 import { loadAverage, machineFacts } from './machine';
+import { benchMentions } from './mentions';
 import { nowMs } from './measure';
 import { evaluate, markdownNotes, markdownTable, writeJson, type Figure, type SectionResult } from './report';
 import { benchRender } from './render/bench';
@@ -36,6 +37,7 @@ interface Section {
 const SECTIONS: Section[] = [
   { name: 'streaming', area: 'Streaming', run: benchStreaming },
   { name: 'store', area: 'Store', run: benchStore },
+  { name: 'mentions', area: 'Mentions', run: benchMentions },
   // Packaging builds the production bundles itself.
   { name: 'size', area: 'Size', run: () => benchSize(repoRoot) },
   { name: 'render', area: 'Render', run: (quick) => benchRender(repoRoot, quick), shipping: true },

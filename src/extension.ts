@@ -16,9 +16,12 @@ import { registerChatParticipant } from './vscode/chatParticipant';
 import { ChatViewProvider, VIEW_ID } from './vscode/chatViewProvider';
 import { registerLanguageModelProvider } from './vscode/languageModelProvider';
 import type { ModalTestHooks } from './vscode/modalPrompt';
+import { MentionProvider } from './vscode/mentionProvider';
+import { PromptTemplateLibrary } from './vscode/promptTemplateLibrary';
 import { ModalPrompt } from './vscode/modalPrompt';
 import { ModelStatusItem } from './vscode/modelStatusItem';
 import { SettingsService } from './vscode/settingsService';
+import { WorkspaceFileIndex } from './vscode/workspaceFileIndex';
 import { WorkspaceHostNotice } from './vscode/workspaceHostNotice';
 
 let chatService: ChatService | undefined;
@@ -44,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
   const statusItem = new ModelStatusItem(settings.current().model);
   const check = () => checkConnection(chat, settings.current());
   let checkedOnce = false;
+  const fileIndex = new WorkspaceFileIndex();
   const view = new ChatViewProvider(context.extensionUri, chat, {
     settings: {
       model: () => settings.current().model,
@@ -58,6 +62,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     runErrorAction: async (action, errorContext) => (await import('./commands/errorActions')).runErrorAction(s, action, errorContext),
     checkConnection: check,
     images,
+    mentions: new MentionProvider(fileIndex),
+    templates: new PromptTemplateLibrary(log),
   }, log);
   const modal = new ModalPrompt();
   const s: Services = {
@@ -67,7 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
   void workspaceHost.check();
 
   context.subscriptions.push(
-    log, settings, auth, statusItem, view, workspaceHost,
+    log, settings, auth, statusItem, view, workspaceHost, fileIndex,
     vscode.window.registerWebviewViewProvider(VIEW_ID, view),
     view.onDidBecomeReady(() => {
       if (checkedOnce) return;

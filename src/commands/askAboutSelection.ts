@@ -1,4 +1,7 @@
-/** "Ask Mistral about Selection": sends the editor selection, with file name, lines and language, to the chat. */
+/**
+ * "Ask Mistral about Selection" (the title names the product): sends the editor selection, with file name, lines and
+ * language, to the chat. What it says names the model the chat will ask, from the settings.
+ */
 import vscode = require('vscode');
 import { buildSelectionPrompt, DEFAULT_QUESTION } from '../core/prompts/selectionPrompt';
 import type { ChatMessage } from '../shared/types';
@@ -15,14 +18,15 @@ export interface AskArgs {
  */
 export async function askAboutSelection(s: Services, args?: AskArgs): Promise<ChatMessage | undefined> {
   const editor = vscode.window.activeTextEditor;
+  const model = s.view.relay.modelForView();
   if (!editor || editor.selections.every((sel) => sel.isEmpty)) {
-    void vscode.window.showInformationMessage('Select some code in an editor first, then ask Ollama Chat about it.');
+    void vscode.window.showInformationMessage(`Select some code in an editor first, then ask ${model} about it.`);
     return undefined;
   }
   const selection = editor.selections.find((sel) => !sel.isEmpty) ?? editor.selection;
   const question = typeof args?.question === 'string' ? args.question : await vscode.window.showInputBox({
-    title: 'Ask about the selection',
-    prompt: 'What should the model do with the selected code? Press Enter to send.',
+    title: `Ask ${model} about the selection`,
+    prompt: `What should ${model} do with the selected code? Press Enter to send.`,
     value: DEFAULT_QUESTION,
     valueSelection: [0, DEFAULT_QUESTION.length],
   });

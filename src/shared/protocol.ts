@@ -2,7 +2,7 @@
  * The messages between the extension host and the chat webview, as discriminated unions on `type`.
  * Imported by both bundles. Messages from the webview are untrusted: `parseWebviewMessage` validates them.
  */
-import type { ChatMessage, Conversation, ConversationSummary, ErrorActionId, UserFacingError } from './types';
+import type { AttachmentKind, ChatMessage, Conversation, ConversationSummary, ErrorActionId, UserFacingError } from './types';
 import { ERROR_ACTION_IDS } from './types';
 import type { ImageRef } from './images';
 import { MAX_IMAGE_BYTES } from './images';
@@ -14,9 +14,6 @@ export interface StreamInfo {
   messageId: string;
   phase: 'waiting' | 'streaming';
 }
-
-/** What an attachment is: a file's text, or an image for a model that can see. */
-export type AttachmentKind = 'file' | 'image';
 
 /** A file attached to the next message, as the chip in the view shows it. */
 export interface AttachmentInfo {
@@ -32,6 +29,24 @@ export interface AttachmentInfo {
   chars: number;
   /** True when only the start of the file will be sent. */
   truncated: boolean;
+  /** A mention: read when the message is sent, so its size is not known yet (`chars` is 0). */
+  readOnSend?: boolean;
+}
+
+/** What opens a list of suggestions in the composer: `@` or `#` (mentions), `/` at the start (templates). */
+export type SuggestTrigger = '@' | '#' | '/';
+
+/** One row of the composer's suggestion list. */
+export interface Suggestion {
+  /** For `addMention`; for a template, its name. */
+  id: string;
+  /** What the row says, e.g. `src/chat.ts` or `/explain`. */
+  label: string;
+  /** Smaller text beside it: the folder, the template's description and where it comes from. */
+  detail: string;
+  kind: AttachmentKind | 'editor' | 'template';
+  /** A template that cannot be used as it is, and why (e.g. an unknown placeholder). */
+  problem?: string;
 }
 
 /**
@@ -86,7 +101,11 @@ export type HostMessage =
   /** Ids of conversations whose title or messages contain `query`, newest first. */
   | { type: 'searchResults'; query: string; ids: string[] }
   /** The context meter's base: sent when the conversation, the attachments, the model or the settings change. */
-  | { type: 'context'; context: ContextInfo };
+  | { type: 'context'; context: ContextInfo }
+  /** The answer to `suggest` number `requestId` (the view shows only the latest). */
+  | { type: 'suggestions'; requestId: number; items: Suggestion[] }
+  /** A message that was not sent (e.g. a template could not be filled in) goes back into the message box. */
+  | { type: 'restoreDraft'; text: string };
 
 /** Webview → host. */
 export type WebviewMessage =
@@ -115,6 +134,10 @@ export type WebviewMessage =
   | { type: 'addImage'; name: string; data: string }
   /** Let the user choose images in a file dialog. */
   | { type: 'attachImage' }
+  /** What to list after `@`, `#` or a leading `/` typed in the composer, filtered by `query`. */
+  | { type: 'suggest'; trigger: SuggestTrigger; query: string; requestId: number }
+  /** Attach suggestion `id` of the latest `suggestions` as a chip (its content is read when the message is sent). */
+  | { type: 'addMention'; id: string }
   /** Open this conversation's own settings (model, system prompt, temperature, context window). */
   | { type: 'editSettings' }
   /** Continue the last reply, which stopped at the length limit. */
@@ -179,6 +202,9 @@ const PARSERS = {
   selectVersion: (m) => (isId(m.messageId) && Number.isSafeInteger(m.version) && (m.version as number) >= 0
     ? { messageId: m.messageId, version: m.version as number } : undefined),
   search: (m) => (isText(m.query, 1000) ? { query: m.query } : undefined),
+  suggest: (m) => ((m.trigger === '@' || m.trigger === '#' || m.trigger === '/') && isText(m.query, 300) && Number.isSafeInteger(m.requestId)
+    ? { trigger: m.trigger, query: m.query, requestId: m.requestId as number } : undefined),
+  addMention: (m) => (isId(m.id) ? { id: m.id } : undefined),
   renderError: (m) => (isText(m.what, 300) && isText(m.error, 2000) ? { what: m.what, error: m.error } : undefined),
 } satisfies { [T in WebviewMessage['type']]: FieldParser<T> };
 

@@ -69,6 +69,23 @@ export interface ChatMessage {
   versionIndex?: number;
   /** User only: images sent with the message (to a model that can see), stored as files, not in the message. */
   images?: ImageRef[];
+  /** User only: the files, selections, problems and folders that went with it (or could not), listed under it. */
+  references?: MessageReference[];
+}
+
+/** What kind of thing goes with a message: a chip in the composer, a line under the sent message. */
+export const ATTACHMENT_KINDS = ['file', 'image', 'selection', 'problems', 'folder'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+/** Something attached to or mentioned in a user message, as listed under it. */
+export interface MessageReference {
+  /** What the chip said: a path relative to the workspace, or e.g. "Selection in src/a.ts:3-9". */
+  name: string;
+  kind: AttachmentKind;
+  /** True when only the start of it was sent. */
+  truncated?: boolean;
+  /** Why it was not sent (deleted, binary, unreadable), in user words; the message went without it. */
+  missing?: string;
 }
 
 /** One reply to a user message: the fields of an assistant message that a Regenerate replaces. */

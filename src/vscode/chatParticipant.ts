@@ -1,14 +1,22 @@
 /**
  * `@ollama` in VS Code's own Chat view (VS Code ≥ 1.90): the request and the chat's history go to the model in the
- * settings, the reply streams back as markdown. Registered only when the running VS Code has chat participants.
+ * settings, the reply streams back as markdown. The request's references (`#file`, `#selection`, a location, a plain
+ * string) go with it the way mentions go with a message in our own view: read now, cut when too long, and the ones
+ * that cannot be read (deleted, binary) left out with a note. Registered only when the running VS Code has chat
+ * participants.
  */
 import vscode = require('vscode');
 import type { Message } from 'ollama';
 import { streamReply } from '../core/chat/streamReply';
 import { describeError, errorText } from '../core/ollama/errors';
 import type { OllamaClient } from '../core/ollama/ollamaClient';
+import { withAttachments } from '../core/prompts/attachments';
+import type { Reference } from '../core/prompts/references';
+import { missingNotice, resolveReferences } from '../core/prompts/references';
 import type { Settings } from '../core/settings/config';
 import { withAbortSignal } from './cancellation';
+import { describeRange } from './mentionProvider';
+import { readFileReference, readRangeReference } from './referenceReader';
 
 export const PARTICIPANT_ID = 'ollamaChat.participant';
 
@@ -29,13 +37,40 @@ function historyToMessages(context: vscode.ChatContext, prompt: string): Message
   return messages;
 }
 
+/** A reference of a chat request as a mention: a file, a range of one, or text; undefined for kinds we cannot read. */
+function toReference(ref: vscode.ChatPromptReference, index: number): Reference | undefined {
+  const base = { id: `chat-ref-${index}`, languageId: '', chars: 0, truncated: false, readOnSend: true };
+  const { value } = ref;
+  if (value instanceof vscode.Uri) {
+    return { ...base, name: vscode.workspace.asRelativePath(value, false), kind: 'file', read: () => readFileReference(value) };
+  }
+  if (value instanceof vscode.Location) {
+    const name = describeRange(vscode.workspace.asRelativePath(value.uri, false), value.range);
+    return { ...base, name, kind: 'selection', read: () => readRangeReference(value.uri, value.range) };
+  }
+  if (typeof value === 'string') {
+    return { ...base, name: ref.id, kind: 'selection', read: async () => ({ text: value, languageId: 'plaintext' }) };
+  }
+  return undefined;
+}
+
+/** The prompt with the request's references read and appended; a note for the user when some could not be. */
+export async function promptWithReferences(request: Pick<vscode.ChatRequest, 'prompt' | 'references'>): Promise<{ prompt: string; notice?: string }> {
+  const references = (request.references ?? []).map(toReference).filter((r): r is Reference => r !== undefined);
+  if (!references.length) return { prompt: request.prompt };
+  const resolved = await resolveReferences(references);
+  return { prompt: withAttachments(request.prompt, resolved.attachments), notice: missingNotice(resolved.references) };
+}
+
 /** What `@ollama` does with one request: streams the reply into the Chat view, or returns the error in user words. */
 export function chatParticipantHandler(client: OllamaClient, settings: () => Settings): vscode.ChatRequestHandler {
   return async (request, context, stream, token) => {
     const current = settings();
     try {
+      const { prompt, notice } = await promptWithReferences(request);
+      if (notice) stream.markdown(`_${notice}_\n\n`);
       await withAbortSignal(token, (signal) =>
-        streamReply(client, current, current.model, historyToMessages(context, request.prompt), signal, (t) => stream.markdown(t)));
+        streamReply(client, current, current.model, historyToMessages(context, prompt), signal, (t) => stream.markdown(t)));
       return {};
     } catch (err) {
       if (token.isCancellationRequested) return {};

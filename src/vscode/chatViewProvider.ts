@@ -18,6 +18,8 @@ import type { ErrorActionId } from '../shared/types';
 import { Command } from './commandIds';
 import { copyToClipboard, insertAtCursor, openInNewFile } from './editorActions';
 import { openLinkSafely } from './links';
+import type { MentionProvider } from './mentionProvider';
+import type { PromptTemplateLibrary } from './promptTemplateLibrary';
 
 export const VIEW_ID = 'ollamaChat.chatView';
 
@@ -30,6 +32,10 @@ export interface ViewHost {
   checkConnection(): Promise<void>;
   /** Where attached images are stored; the view may load images from that folder (and only those of ours). */
   images?: ImageStore;
+  /** What `@` and `#` offer in the message box. */
+  mentions: MentionProvider;
+  /** The `/` commands. */
+  templates: PromptTemplateLibrary;
 }
 
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
@@ -45,7 +51,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     private readonly host: ViewHost,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.relay = new ViewRelay(chat, host.settings, host.images);
+    this.relay = new ViewRelay(chat, host.settings, {
+      images: host.images,
+      expandSlashCommand: (text) => host.templates.expand(text),
+    });
     this.onDidBecomeReady = this.relay.onDidBecomeReady;
   }
 
@@ -151,6 +160,15 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       case 'attachImage':
         await vscode.commands.executeCommand(Command.attachImage);
         return;
+      case 'suggest': {
+        const items = message.trigger === '/' ? await this.host.templates.suggest(message.query) : await this.host.mentions.suggest(message.query);
+        return this.relay.suggestions(message.requestId, items);
+      }
+      case 'addMention': {
+        const reference = this.host.mentions.choose(message.id);
+        if (reference) this.relay.addAttachment(reference);
+        return;
+      }
       case 'attachFile':
         await vscode.commands.executeCommand(message.source === 'current' ? Command.attachCurrentFile : Command.attachFile);
         return;

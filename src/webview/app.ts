@@ -72,6 +72,10 @@ export class App {
       case 'context':
         this.composer.setContext(message.context);
         return setNoticeContext(message.context);
+      case 'suggestions':
+        return this.composer.showSuggestions(message.requestId, message.items);
+      case 'restoreDraft':
+        return this.composer.restoreDraft(message.text);
       default:
         assertNever(message);
     }

@@ -4,12 +4,13 @@
  * Above the text, the files attached to the message; below it, buttons to attach more.
  */
 import type { ContextInfo } from '../shared/contextInfo';
-import type { AttachmentInfo, ImageInputState } from '../shared/protocol';
+import type { AttachmentInfo, ImageInputState, Suggestion } from '../shared/protocol';
 import { AttachmentChips } from './attachmentChips';
 import { ContextMeter } from './contextMeter';
 import { ThinkingToggle } from './thinkingToggle';
 import { autoGrow, button, h } from './dom';
 import { ImageInput } from './imageInput';
+import { SuggestMenu } from './suggestMenu';
 import type { HostChannel } from './vscodeApi';
 
 export class Composer {
@@ -22,6 +23,8 @@ export class Composer {
   readonly images: ImageInput;
   private readonly meter = new ContextMeter();
   private readonly thinking: ThinkingToggle;
+  /** `@`, `#` and a leading `/` open it. */
+  private readonly suggest: SuggestMenu;
   private streaming = false;
 
   constructor(private readonly host: HostChannel) {
@@ -34,9 +37,11 @@ export class Composer {
     this.chips = new AttachmentChips(host);
     this.images = new ImageInput(host, () => this.updateSend());
     this.thinking = new ThinkingToggle(host);
+    this.suggest = new SuggestMenu(this.input, host);
     this.element = h(
       'div',
       { className: 'composer' },
+      this.suggest.element,
       this.chips.element,
       this.images.notice,
       this.input,
@@ -100,14 +105,29 @@ export class Composer {
     this.input.focus();
   }
 
+  /** The host's answer to what was typed after `@`, `#` or `/`. */
+  showSuggestions(requestId: number, items: Suggestion[]): void {
+    this.suggest.show(requestId, items);
+  }
+
+  /** A message the host could not send comes back, unless something new was typed meanwhile. */
+  restoreDraft(text: string): void {
+    if (this.input.value.trim()) return;
+    this.input.value = text;
+    this.onInput();
+    this.input.focus();
+  }
+
   private onInput(): void {
     this.meter.setTyped(this.input.value.length);
     autoGrow(this.input);
     this.updateSend();
     this.host.save({ draft: this.input.value });
+    this.suggest.update();
   }
 
   private onKeyDown(e: KeyboardEvent): void {
+    if (this.suggest.handleKey(e)) return;
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
       this.submit();

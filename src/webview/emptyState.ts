@@ -7,9 +7,10 @@ export interface EmptyState {
   setModel(model: string): void;
 }
 
-/** Builds the empty state; `setModel` names the model in its title. */
+/** Builds the empty state; `setModel` names the model in its title and hint. */
 export function createEmptyState(): EmptyState {
   const title = h('h2', { className: 'empty-title' });
+  const askWho = h('span');
   const element = h(
     'div',
     { className: 'empty-state' },
@@ -19,13 +20,16 @@ export function createEmptyState(): EmptyState {
     h(
       'p',
       { className: 'empty-hint' },
-      'Select code in the editor and run ',
-      h('strong', { text: 'Ollama Chat: Ask Mistral about Selection' }),
-      ' to ask about it.',
+      'Select code in the editor and ', askWho, ': type ', h('strong', { text: '/explain' }),
+      ' here, or right-click the selection and choose ',
+      // The command's title names the product, not the model in use.
+      h('strong', { text: 'Ask Mistral about Selection' }),
+      '. Type ', h('strong', { text: '@' }), ' to add a file, the selection or the problems of a file.',
     ),
   );
   const setModel = (model: string) => {
     title.textContent = `Chat with ${model || 'a local model'}`;
+    askWho.textContent = `ask ${model || 'the model'} about it`;
   };
   setModel('');
   return { element, setModel };

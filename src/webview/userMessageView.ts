@@ -6,6 +6,7 @@
 import type { ChatMessage } from '../shared/types';
 import { autoGrow, button, h } from './dom';
 import { messageImages } from './messageImages';
+import { messageReferences } from './messageReferences';
 import { messageShell } from './messageShell';
 
 /** Beyond this a message is shown shortened until expanded. */
@@ -18,6 +19,7 @@ export class UserMessageView {
   private readonly editButton: HTMLButtonElement;
   private readonly expand: HTMLButtonElement;
   private images: HTMLElement | null = null;
+  private references: HTMLElement;
   private editor: HTMLElement | undefined;
 
   constructor(public message: ChatMessage) {
@@ -27,7 +29,8 @@ export class UserMessageView {
     this.expand = button({ label: 'Show all of the message', text: 'Show more', className: 'user-expand' });
     this.expand.setAttribute('aria-expanded', 'false');
     this.expand.addEventListener('click', () => this.setExpanded(!this.element.classList.contains('is-expanded')));
-    shell.content.append(this.text, this.expand);
+    this.references = messageReferences(message.references);
+    shell.content.append(this.text, this.expand, this.references);
     this.editButton = button({ label: 'Edit message', icon: 'edit', action: 'edit' });
     shell.headerActions.append(this.editButton, button({ label: 'Copy message', icon: 'copy', action: 'copy-message' }));
     shell.footer.hidden = true;
@@ -37,6 +40,11 @@ export class UserMessageView {
   update(message: ChatMessage): void {
     // A snapshot sends every message again: text set anew would be laid out anew.
     if (message.content !== this.text.textContent) this.text.textContent = message.content;
+    if (JSON.stringify(message.references) !== JSON.stringify(this.message.references)) {
+      const references = messageReferences(message.references);
+      this.references.replaceWith(references);
+      this.references = references;
+    }
     this.message = message;
     this.element.dataset.status = message.status ?? 'complete';
     const long = message.content.length > LONG_CHARS || message.content.split('\n', LONG_LINES + 1).length > LONG_LINES;

@@ -41,7 +41,7 @@ describe('images in the prompt, against the Ollama simulator', () => {
     const store = new ConversationStore(new MemoryStore());
     await store.load();
     chat = new ChatService(store, new OllamaClient(() => ({ host: settings.host })), () => settings, () => undefined, images);
-    relay = new ViewRelay(chat, { model: () => settings.model, systemPrompt: () => undefined }, images);
+    relay = new ViewRelay(chat, { model: () => settings.model, systemPrompt: () => undefined }, { images });
     posted = [];
     relay.connect((m) => posted.push(structuredClone(m)));
     relay.viewReady();

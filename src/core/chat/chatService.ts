@@ -6,7 +6,9 @@
 import type { StreamInfo } from '../../shared/protocol';
 import { Emitter } from '../../shared/emitter';
 import { addVersion, selectVersion } from '../../shared/replyVersions';
-import type { ChatMessage, Conversation, ConversationSettings, ConversationSummary, ModelDto, ReplyVersion, UserFacingError } from '../../shared/types';
+import type {
+  ChatMessage, Conversation, ConversationSettings, ConversationSummary, MessageReference, ModelDto, ReplyVersion, UserFacingError,
+} from '../../shared/types';
 import type { ImageRef } from '../../shared/images';
 import { titleFrom } from '../conversations/conversationSchema';
 import type { ConversationStore } from '../conversations/conversationStore';
@@ -32,6 +34,8 @@ export interface SendOptions {
   model?: string;
   /** Images that go with it (already stored); sent only to a model that can see. */
   images?: ImageRef[];
+  /** What went with the message (attached files, mentions), listed under it. */
+  references?: MessageReference[];
 }
 
 /** Without image storage (the public API's tests, benchmarks) every stored image reads as missing. */
@@ -197,6 +201,7 @@ export class ChatService {
     const model = options.model?.trim() || conversation.settings?.model || this.settings().model;
     const user: ChatMessage = { id: newId('m'), role: 'user', content: prompt, timestamp: Date.now(), model, status: 'complete' };
     if (options.images?.length) user.images = options.images.map((ref) => ({ ...ref }));
+    if (options.references?.length) user.references = options.references;
     if (!conversation.messages.some((m) => m.role === 'user')) conversation.title = titleFrom(prompt);
     conversation.messages.push(user);
     this.events.fire({ type: 'message', conversationId: id, message: structuredClone(user) });

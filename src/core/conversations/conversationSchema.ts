@@ -4,8 +4,10 @@
  * role or text is dropped whole) and reported, so only the declared types reach the chat service and the view.
  * Unknown fields are left out. No `vscode` import.
  */
-import type { ChatMessage, Conversation, ConversationSettings, GenerationStats, MessageStatus, ReplyVersion, Role } from '../../shared/types';
-import { MESSAGE_STATUSES, ROLES } from '../../shared/types';
+import type {
+  AttachmentKind, ChatMessage, Conversation, ConversationSettings, GenerationStats, MessageReference, MessageStatus, ReplyVersion, Role,
+} from '../../shared/types';
+import { ATTACHMENT_KINDS, MESSAGE_STATUSES, ROLES } from '../../shared/types';
 import type { ImageRef } from '../../shared/images';
 import { MAX_IMAGES_PER_MESSAGE } from '../../shared/images';
 import { validImageRef } from './imageRefSchema';
@@ -124,6 +126,25 @@ function validImages(raw: Fields, path: string, problems: Problems): ImageRef[] 
   return valid.length ? valid : undefined;
 }
 
+/** What went with a user message; an entry with a wrong field is left out whole (the list would say something wrong). */
+function validReferences(raw: Fields, path: string, problems: Problems): MessageReference[] | undefined {
+  const list = problems.field(raw, 'references', Array.isArray, path);
+  const valid: MessageReference[] = [];
+  list?.forEach((r: unknown, i) => {
+    const ok = isRecord(r) && isText(r.name) && ATTACHMENT_KINDS.includes(r.kind as AttachmentKind)
+      && (r.truncated === undefined || typeof r.truncated === 'boolean') && (r.missing === undefined || isText(r.missing));
+    if (!ok) {
+      problems.add(`${path}references[${i}]`);
+      return;
+    }
+    const reference: MessageReference = { name: r.name as string, kind: r.kind as AttachmentKind };
+    if (r.truncated) reference.truncated = true;
+    if (r.missing !== undefined) reference.missing = r.missing as string;
+    valid.push(reference);
+  });
+  return valid.length ? valid : undefined;
+}
+
 /** A message, or undefined when it has no valid role or text. `ids` holds the ids taken so far (made unique). */
 function validMessage(raw: unknown, index: number, ids: Set<string>, problems: Problems): ChatMessage | undefined {
   const path = `messages[${index}].`;
@@ -145,6 +166,10 @@ function validMessage(raw: unknown, index: number, ids: Set<string>, problems: P
   const images = role === 'user' ? validImages(raw, path, problems) : undefined;
   if (images) message.images = images;
   else if (role !== 'user' && raw.images !== undefined) problems.add(`${path}images`);
+  if (role === 'user') {
+    const references = validReferences(raw, path, problems);
+    if (references) message.references = references;
+  } else if (raw.references !== undefined) problems.add(`${path}references`);
   return message;
 }
 

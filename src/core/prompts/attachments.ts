@@ -29,7 +29,9 @@ export function withAttachments(text: string, attachments: readonly Attachment[]
     const f = fenceFor(a.text);
     const tag = fenceTag(a.languageId);
     const note = a.truncated ? ` (first ${a.text.length} of ${a.chars} characters)` : '';
-    parts.push('', `Attached file \`${a.name}\`${note}:`, '', `${f}${tag}`, a.text.replace(/\n$/, ''), f);
+    // A selection, problems or a folder's tree are named by what they are ("Selection a.ts:3-9"); only files say "file".
+    const what = a.kind && a.kind !== 'file' ? '' : 'file ';
+    parts.push('', `Attached ${what}\`${a.name}\`${note}:`, '', `${f}${tag}`, a.text.replace(/\n$/, ''), f);
   }
   return parts.join('\n');
 }

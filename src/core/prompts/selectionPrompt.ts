@@ -1,6 +1,6 @@
 /**
- * Builds the message "Ask Mistral about Selection" sends: the question, where the code comes from, and the code
- * in a fenced block tagged with its language. Pure, for unit tests.
+ * Builds the message "Ask Mistral about Selection" (the command; it asks the model in the settings) sends: the
+ * question, where the code comes from, and the code in a fenced block tagged with its language. Pure, for unit tests.
  */
 import { cutAtLine, fenceFor, fenceTag } from './codeFence';
 

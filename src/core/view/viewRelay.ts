@@ -10,10 +10,12 @@ import type { ImageStore } from '../images/imageStore';
 import { ChatError } from '../ollama/errors';
 import type { Attachment } from '../prompts/attachments';
 import { withAttachments } from '../prompts/attachments';
+import type { Pending } from '../prompts/references';
+import { resolveReferences } from '../prompts/references';
 import { Emitter } from '../../shared/emitter';
 import type { ImageRef } from '../../shared/images';
 import { cannotSeeText, MAX_IMAGES_PER_MESSAGE, tooManyText } from '../../shared/images';
-import type { AttachmentInfo, HostMessage, ImageInputState, SystemPromptInfo, ViewState } from '../../shared/protocol';
+import type { AttachmentInfo, HostMessage, ImageInputState, Suggestion, SystemPromptInfo, ViewState } from '../../shared/protocol';
 import { assertNever } from '../../shared/protocol';
 import type { ChatMessage } from '../../shared/types';
 import { DeltaBatcher } from './deltaBatcher';
@@ -34,6 +36,20 @@ interface PendingImage {
 
 let nextImage = 0;
 
+/**
+ * Turns a `/command` typed in the view into the message it stands for; undefined when the text is not one. Throws a
+ * `ChatError` in user words when the command cannot be carried out (unknown placeholder, nothing selected, …).
+ */
+export type SlashCommandExpander = (text: string) => Promise<string | undefined>;
+
+/** What the relay may use besides the chat service and the settings. */
+export interface RelayOptions {
+  /** Where attached images are stored; without it images cannot be attached. */
+  images?: ImageStore;
+  /** Expands `/` commands; without it a message is sent as typed. */
+  expandSlashCommand?: SlashCommandExpander;
+}
+
 /** Messages the view is sent once, when it is (or next becomes) ready: the newest of each kind counts. */
 export type OneShotMessage = Extract<HostMessage, { type: 'focusInput' | 'imageNotice' }>;
 
@@ -42,7 +58,7 @@ export class ViewRelay {
   private port: ((message: HostMessage) => void) | undefined;
   private ready = false;
   private readonly deltas = new DeltaBatcher((delta) => this.port?.(delta));
-  private attachments: Attachment[] = [];
+  private attachments: Pending[] = [];
   private images: PendingImage[] = [];
   /** Whether the model shown can see, as Ollama last said; null until it has. */
   private imageInput: ImageInputState = { model: '', canSee: null };
@@ -60,8 +76,7 @@ export class ViewRelay {
   constructor(
     private readonly chat: ChatService,
     private readonly settings: RelaySettings,
-    /** Where attached images are stored; without it images cannot be attached. */
-    private readonly imageStore?: ImageStore,
+    private readonly options: RelayOptions = {},
   ) {
     this.subscription = chat.onEvent((event) => this.onChatEvent(event));
   }
@@ -102,7 +117,9 @@ export class ViewRelay {
 
   /**
    * Sends the user's message, with the files attached to it, to the conversation on screen (a new one if there is
-   * none). The files are let go once the message was accepted, i.e. its reply started.
+   * none). A `/command` is expanded first; when it cannot be, nothing is sent and the text goes back into the message
+   * box. Mentions are read now, as they are at this moment. The chips are let go once the message was accepted,
+   * i.e. its reply started.
    */
   async send(text: string): Promise<ChatMessage> {
     const images = this.images;
@@ -111,13 +128,24 @@ export class ViewRelay {
       // The view does not offer Send then; this keeps a message from going without the images it was written for.
       throw new ChatError('invalidPrompt', `${cannotSeeText(model)} Remove the attached images, or pick a model that can see, then send again.`);
     }
+    let prompt: string;
+    try {
+      prompt = (await this.options.expandSlashCommand?.(text)) ?? text;
+    } catch (err) {
+      this.post({ type: 'restoreDraft', text });
+      throw err;
+    }
     const id = this.chat.activeConversationId() ?? (await this.chat.startConversation()).id;
-    const attachments = this.attachments;
+    const pending = this.attachments;
+    const { attachments, references } = await resolveReferences(pending);
     const before = this.chat.streamInfo(id);
-    const reply = this.chat.sendMessage(id, withAttachments(text, attachments), { images: images.map((i) => i.ref) });
-    if ((attachments.length || images.length) && this.chat.streamInfo(id)?.messageId !== before?.messageId) {
-      this.attachments = [];
-      this.images = [];
+    // The space a chosen mention leaves at the end of the text (ready for more typing) is not part of the message.
+    const reply = this.chat.sendMessage(id, withAttachments(pending.length ? prompt.trimEnd() : prompt, attachments), {
+      references, images: images.map((i) => i.ref),
+    });
+    if ((pending.length || images.length) && this.chat.streamInfo(id)?.messageId !== before?.messageId) {
+      this.attachments = this.attachments.filter((a) => !pending.includes(a));
+      this.images = this.images.filter((i) => !images.includes(i));
       this.postAttachments();
     }
     return reply;
@@ -128,14 +156,14 @@ export class ViewRelay {
    * is said next to the message box. Resolves with whether it was added.
    */
   async addImage(bytes: Uint8Array, name: string): Promise<boolean> {
-    if (!this.imageStore) return false;
+    if (!this.options.images) return false;
     if (this.images.length >= MAX_IMAGES_PER_MESSAGE) {
       this.imageNotice(tooManyText());
       return false;
     }
     let ref: ImageRef;
     try {
-      ref = await this.imageStore.put(bytes, name);
+      ref = await this.options.images.put(bytes, name);
     } catch (err) {
       this.imageNotice(err instanceof Error ? err.message : String(err));
       return false;
@@ -166,8 +194,13 @@ export class ViewRelay {
     this.imageBase = url;
   }
 
-  /** Adds a file to the next message (replacing an earlier attachment of the same file). */
-  addAttachment(attachment: Attachment): void {
+  /** Answers the view's `suggest` number `requestId`. */
+  suggestions(requestId: number, items: Suggestion[]): void {
+    this.post({ type: 'suggestions', requestId, items });
+  }
+
+  /** Adds a file or a mention to the next message (replacing an earlier one with the same name). */
+  addAttachment(attachment: Pending): void {
     this.attachments = [...this.attachments.filter((a) => a.name !== attachment.name), attachment];
     this.postAttachments();
   }
@@ -178,7 +211,7 @@ export class ViewRelay {
     this.images = this.images.filter((i) => i.id !== id);
     this.postAttachments();
     // An image no message refers to is not kept.
-    if (image && !this.chat.referencedImages().has(image.ref.hash)) void this.imageStore?.remove([image.ref]).catch(() => undefined);
+    if (image && !this.chat.referencedImages().has(image.ref.hash)) void this.options.images?.remove([image.ref]).catch(() => undefined);
   }
 
   /** Answers a search of the history with the ids of the conversations that match. */
@@ -210,7 +243,9 @@ export class ViewRelay {
   private postContext(): void {
     if (!this.port || !this.ready) return;
     const request = ++this.contextRequest;
-    const attachmentChars = this.attachments.length ? withAttachments('', this.attachments).length : 0;
+    // Mentions are read when the message is sent, so only files already read count here.
+    const read = this.attachments.filter((a): a is Attachment => 'text' in a);
+    const attachmentChars = read.length ? withAttachments('', read).length : 0;
     void this.chat.contextInfo(this.chat.activeConversationId(), attachmentChars).then((context) => {
       if (request === this.contextRequest) this.post({ type: 'context', context });
     });
@@ -218,7 +253,8 @@ export class ViewRelay {
 
   private attachmentInfos(): AttachmentInfo[] {
     return [
-      ...this.attachments.map(({ id, name, languageId, chars, truncated }) => ({ id, name, languageId, chars, truncated })),
+      ...this.attachments.map(({ id, name, languageId, chars, truncated, kind, readOnSend }): AttachmentInfo =>
+        ({ id, name, languageId, chars, truncated, ...(kind ? { kind } : {}), ...(readOnSend ? { readOnSend } : {}) })),
       ...this.images.map(({ id, ref }): AttachmentInfo => ({
         id, kind: 'image', name: ref.name ?? 'image', languageId: '', chars: 0, truncated: false, image: ref,
       })),
