@@ -123,11 +123,13 @@ describe('images in the prompt, against the Ollama simulator', () => {
   });
 
   it('says next to the message box why an image was refused: not an image, too many', async () => {
+    // The context meter's updates (after each chip) may come in between: the newest notice is the one to read.
+    const lastNotice = () => posted.filter((m) => m.type === 'imageNotice').at(-1);
     assert.equal(await relay.addImage(NOT_AN_IMAGE, 'notes.png'), false);
-    assert.match(JSON.stringify(posted.pop()), /notes\.png is not an image a model can take/);
+    assert.match(JSON.stringify(lastNotice()), /notes\.png is not an image a model can take/);
     for (let i = 0; i < 5; i++) assert.equal(await relay.addImage(solidPng(4, 4, [i, 0, 0]), `${i}.png`), true);
     assert.equal(await relay.addImage(solidPng(4, 4, [9, 9, 9]), 'six.png'), false);
-    assert.deepEqual(posted.pop(), { type: 'imageNotice', text: 'A message can carry at most 5 images. Remove one to add another.' });
+    assert.deepEqual(lastNotice(), { type: 'imageNotice', text: 'A message can carry at most 5 images. Remove one to add another.' });
   });
 
   it('removing an image chip deletes its file unless a message refers to it', async () => {
