@@ -31,7 +31,10 @@ describe('mentions and / commands in real VS Code', function () {
   it('@ opens a list that the keyboard drives; Enter adds the file as a chip, read when the message is sent', async () => {
     await wb().openChatView();
     await input().waitFor({ timeout: TIMEOUT });
-    assert.match(await chat().locator('.empty-hint').textContent() ?? '', /^Select code in the editor and ask llama3\.2 about it: type \/explain here/);
+    // The view draws its empty state before the host's snapshot names the model: wait for the name, then read it all.
+    const hint = chat().locator('.empty-hint', { hasText: 'llama3.2' });
+    await hint.waitFor({ timeout: TIMEOUT });
+    assert.match(await hint.textContent() ?? '', /^Select code in the editor and ask llama3\.2 about it: type \/explain here/);
     await input().click();
     await input().pressSequentially('What is the rate? @pricing');
     const options = chat().locator('[role="listbox"] [role="option"]');
