@@ -95,7 +95,8 @@ describe('context window in real VS Code', function () {
 
   it('offers the thinking switch only to models that think, and says why it is off', async () => {
     const toggle = chat().locator('button.thinking-toggle');
+    // Until the model's details arrive the switch says Ollama has not told; then it says why mistral cannot think.
+    await waitUntil(() => toggle.getAttribute('title'), (t) => /does not think before answering; Pick Model/.test(t ?? ''), 'the thinking switch to say why it is off');
     assert.equal(await toggle.isDisabled(), true);
-    assert.match((await toggle.getAttribute('title')) ?? '', /does not think before answering; Pick Model/);
   });
 });
