@@ -5,6 +5,7 @@
  */
 import type { ChatMessage } from '../shared/types';
 import { autoGrow, button, h } from './dom';
+import { imageUrl } from './imageUrls';
 import { messageImages } from './messageImages';
 import { messageReferences } from './messageReferences';
 import { messageShell } from './messageShell';
@@ -19,6 +20,8 @@ export class UserMessageView {
   private readonly editButton: HTMLButtonElement;
   private readonly expand: HTMLButtonElement;
   private images: HTMLElement | null = null;
+  /** The images (and their URLs) the thumbnails were built from. */
+  private imagesKey = '';
   private references: HTMLElement;
   private editor: HTMLElement | undefined;
 
@@ -50,11 +53,16 @@ export class UserMessageView {
     const long = message.content.length > LONG_CHARS || message.content.split('\n', LONG_LINES + 1).length > LONG_LINES;
     this.element.classList.toggle('is-long', long);
     this.expand.hidden = !long;
-    const images = messageImages(message.images);
-    if (this.images && images) this.images.replaceWith(images);
-    else if (this.images) this.images.remove();
-    else if (images) this.expand.after(images);
-    this.images = images;
+    // Thumbnails are built anew only when the images (or the folder they load from) changed, not on every snapshot.
+    const imagesKey = JSON.stringify((message.images ?? []).map((ref) => [ref, imageUrl(ref)]));
+    if (imagesKey !== this.imagesKey) {
+      this.imagesKey = imagesKey;
+      const images = messageImages(message.images);
+      if (this.images && images) this.images.replaceWith(images);
+      else if (this.images) this.images.remove();
+      else if (images) this.expand.after(images);
+      this.images = images;
+    }
   }
 
   private setExpanded(expanded: boolean): void {
