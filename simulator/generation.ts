@@ -9,9 +9,10 @@ import { parseKeepAlive } from './keepAlive';
 import { capabilitiesOf } from './modelEntries';
 import { countImages, visionRefusal } from './images';
 import { normalizeName, type ModelRegistry } from './modelRegistry';
-import { defaultReply, defaultThinking, splitIntoTokens } from './replies';
+import { defaultReply, defaultThinking, splitIntoTokens, toolResultReply } from './replies';
 import type { ReplyScripts } from './replyScripts';
 import { numberOption, stringField, type Body } from './requestBody';
+import { checkToolCallHistory, lastToolResult, markerToolCall, offeredTools, toolCallsWire, toolsRefusal } from './tools';
 import { streamTurn } from './turnStream';
 import { HttpFailure, sendJson } from './wire';
 
@@ -39,7 +40,7 @@ function estimatePromptTokens(parts: unknown[]): number {
 }
 
 /**
- * Answers a chat or generate request. Requests answered 400/404 and bare model loads (empty prompt or messages) do
+ * Answers a chat or generate request (with tool calls where the request offers tools, see tools.ts). Requests answered 400/404 and bare model loads (empty prompt or messages) do
  * not take a script from the queue.
  */
 export async function generate(ex: Exchange, api: Api, body: Body, models: ModelRegistry, scripts: ReplyScripts): Promise<void> {
@@ -59,6 +60,11 @@ export async function generate(ex: Exchange, api: Api, body: Body, models: Model
   if (api === 'chat' && countImages(messages) > 0 && !capabilitiesOf(model).includes('vision')) {
     throw visionRefusal(normalizeName(name));
   }
+  const offered = api === 'chat' ? offeredTools(body) : [];
+  if (offered.length && !capabilitiesOf(model).includes('tools')) {
+    throw toolsRefusal(normalizeName(name));
+  }
+  checkToolCallHistory(messages);
   const prompt = api === 'chat' ? lastUserContent(messages) : stringField(body, 'prompt');
   const isLoadOnly = api === 'chat' ? messages.length === 0 : prompt === '';
   // Ollama never gives more context than the model was trained for.
@@ -72,9 +78,15 @@ export async function generate(ex: Exchange, api: Api, body: Body, models: Model
   }
   const script = scripts.next(prompt);
   const thinking = body.think === false ? undefined : (script.thinking ?? (thinkRequested ? defaultThinking(prompt) : undefined));
+  // After a tool's result the model answers from it; asked for an offered tool, it calls it (and says nothing).
+  const toolResult = api === 'chat' ? lastToolResult(messages) : undefined;
+  const marker = toolResult ? undefined : markerToolCall(prompt, offered);
+  const calls = offered.length ? (script.toolCalls ?? (marker ? [marker] : [])) : [];
+  const text = script.text ?? (calls.length ? '' : toolResult ? toolResultReply(toolResult.toolName, toolResult.content) : defaultReply(prompt));
   const pieces: Piece[] = [
     ...splitIntoTokens(thinking ?? '').map((t) => ({ thinking: t })),
-    ...(script.tokens ?? splitIntoTokens(script.text ?? defaultReply(prompt))).map((t) => ({ content: t })),
+    ...(script.tokens ?? splitIntoTokens(text)).map((t) => ({ content: t })),
+    ...(calls.length ? [{ toolCalls: toolCallsWire(calls) }] : []),
   ];
   // A prompt longer than the window is cut to it (Ollama's `truncate`, on by default).
   const promptEvalCount = Math.min(numCtx, estimatePromptTokens(api === 'chat' ? messages : [body.system, prompt]));

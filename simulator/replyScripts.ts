@@ -1,6 +1,7 @@
 /** How the simulator answers chat/generate requests: scripts queued by a test, a default, and prompt markers. */
 import type { Fault } from './faults';
 import { magicScript } from './magicMarkers';
+import type { SimulatedToolCall } from './tools';
 
 /** How the simulator answers one chat/generate request. */
 export interface ReplyScript {
@@ -13,6 +14,11 @@ export interface ReplyScript {
    * `think: false`. Default: `defaultThinking` (replies.ts) when the request asks `think: true`, else none.
    */
   thinking?: string;
+  /**
+   * Tool calls the model makes after the text (if any; a script with tool calls and no `text` has no content). Sent
+   * only when the request offers tools, as Ollama parses tool calls only then.
+   */
+  toolCalls?: SimulatedToolCall[];
   /** Delay before the response headers and first chunk (simulates a model load). */
   firstTokenDelayMs?: number;
   /** Delay between chunks (0 = as fast as possible, still one write per chunk). */

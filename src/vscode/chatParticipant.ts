@@ -1,13 +1,14 @@
 /**
- * `@ollama` in VS Code's own Chat view (VS Code ≥ 1.90): the request and the chat's history go to the model in the
- * settings, the reply streams back as markdown. The request's references (`#file`, `#selection`, a location, a plain
- * string) go with it the way mentions go with a message in our own view: read now, cut when too long, and the ones
- * that cannot be read (deleted, binary) left out with a note. Registered only when the running VS Code has chat
- * participants.
+ * `@ollama` in VS Code's own Chat view (VS Code ≥ 1.90): the request and the chat's history go to the model picked in
+ * the Chat view when it is an Ollama one, else to the model in the settings; the reply streams back as markdown. The
+ * request's references (`#file`, `#selection`, a location, a plain string) go with it the way mentions go with a
+ * message in our own view: read now, cut when too long, and the ones that cannot be read (deleted, binary) left out
+ * with a note. Registered only when the running VS Code has chat participants.
  */
 import vscode = require('vscode');
 import type { Message } from 'ollama';
 import { streamReply } from '../core/chat/streamReply';
+import { participantModel } from '../core/lm/participantModel';
 import { describeError, errorText } from '../core/ollama/errors';
 import type { OllamaClient } from '../core/ollama/ollamaClient';
 import { withAttachments } from '../core/prompts/attachments';
@@ -66,15 +67,17 @@ export async function promptWithReferences(request: Pick<vscode.ChatRequest, 'pr
 export function chatParticipantHandler(client: OllamaClient, settings: () => Settings): vscode.ChatRequestHandler {
   return async (request, context, stream, token) => {
     const current = settings();
+    // `request.model` (VS Code ≥ 1.95; absent before): the model picked in the Chat view.
+    const model = participantModel(request.model as vscode.LanguageModelChat | undefined, current.model);
     try {
       const { prompt, notice } = await promptWithReferences(request);
       if (notice) stream.markdown(`_${notice}_\n\n`);
       await withAbortSignal(token, (signal) =>
-        streamReply(client, current, current.model, historyToMessages(context, prompt), signal, (t) => stream.markdown(t)));
+        streamReply(client, current, model, historyToMessages(context, prompt), signal, (t) => stream.markdown(t)));
       return {};
     } catch (err) {
       if (token.isCancellationRequested) return {};
-      const d = describeError(err, { host: current.host, model: current.model });
+      const d = describeError(err, { host: current.host, model });
       return { errorDetails: { message: errorText(d) } };
     }
   };

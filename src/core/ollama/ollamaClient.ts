@@ -5,7 +5,7 @@
  * byte), and an abandoned stream always closes its HTTP request.
  */
 import { Ollama } from 'ollama';
-import type { ChatResponse, Message, ProgressResponse } from 'ollama';
+import type { ChatResponse, Message, ProgressResponse, Tool, ToolCall } from 'ollama';
 import type { GenerationStats, ModelDto } from '../../shared/types';
 import { checkedHost, noRedirectFetch } from './hostGuard';
 import { factsFromShow, type ModelFacts } from './modelFacts';
@@ -19,7 +19,7 @@ export interface Connection {
 
 /** One piece of a streamed reply. */
 export type ChatChunk =
-  | { type: 'token'; content: string; thinking?: string }
+  | { type: 'token'; content: string; thinking?: string; toolCalls?: ToolCall[] }
   | { type: 'done'; stats: GenerationStats };
 
 /** A chat request in the shape the wrapper accepts. */
@@ -29,6 +29,8 @@ export interface ChatParams {
   options?: Record<string, unknown>;
   keepAlive?: string | number;
   think?: boolean;
+  /** Functions the model may call (models with the `tools` capability). */
+  tools?: Tool[];
   signal?: AbortSignal;
 }
 
@@ -117,11 +119,13 @@ export class OllamaClient {
         options: params.options,
         keep_alive: params.keepAlive,
         think: params.think,
+        tools: params.tools,
       });
       for await (const part of stream) {
         const content = part.message?.content ?? '';
         const thinking = part.message?.thinking;
-        if (content || thinking) yield { type: 'token', content, thinking: thinking || undefined };
+        const toolCalls = part.message?.tool_calls?.length ? part.message.tool_calls : undefined;
+        if (content || thinking || toolCalls) yield { type: 'token', content, thinking: thinking || undefined, ...(toolCalls ? { toolCalls } : {}) };
         if (part.done) {
           finished = true;
           yield { type: 'done', stats: statsFromFinalChunk(part) };
