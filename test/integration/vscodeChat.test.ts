@@ -89,6 +89,21 @@ describe('Ollama models in VS Code\'s language-model API', () => {
     assert.deepEqual(await can('gemma3:4b'), { supportsToolCalling: false, supportsImageToText: true, editToolsHint: undefined });
   });
 
+  it('still lists a model whose /api/show fails, claiming no capability and a small window', async () => {
+    server.setShowFault({ status: 500, error: 'show broke' });
+    server.setModels([...DEFAULT_MODELS, { name: 'gemma3:4b', family: 'gemma3', capabilities: ['completion', 'vision'], contextLength: 131_072 },
+      { name: 'phi4:14b', capabilities: ['completion', 'tools', 'vision'], contextLength: 16_384 }]);
+    try {
+      await setSetting('keepAlive', '10m'); // any change of our settings makes VS Code ask for the models again
+      const phi = await model('phi4:14b');
+      assert.equal(phi.maxInputTokens, 4096 - 1024);
+      assert.deepEqual((phi as unknown as { capabilities: object }).capabilities, { supportsToolCalling: false, supportsImageToText: false, editToolsHint: undefined });
+    } finally {
+      server.setShowFault(undefined);
+      await setSetting('keepAlive', undefined);
+    }
+  });
+
   it('passes the caller\'s Ollama options through, and only those', async () => {
     const mistral = await model('mistral:latest');
     await partsOf(await mistral.sendRequest([vscode.LanguageModelChatMessage.User('Options?')],
