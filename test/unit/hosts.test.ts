@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { validateConversation } from '../../src/core/conversations/conversationSchema';
+import { parseExport, toJson } from '../../src/core/conversations/exportFormat';
 import { findHost, hostFor, hostLabel, keepKnownHost, readHosts } from '../../src/core/settings/hosts';
 
 describe('The list of Ollama hosts', () => {
@@ -63,6 +64,8 @@ describe('The list of Ollama hosts', () => {
     const base = { title: 't', createdAt: 1, updatedAt: 1, messages: [{ id: 'm1', role: 'user', content: 'hi', timestamp: 1 }] };
     assert.equal(validateConversation({ ...base, host: 'GPU box' }, 'c1')?.host, 'GPU box');
     assert.equal(validateConversation(base, 'c1')?.host, undefined);
+    const exported = validateConversation({ ...base, host: 'GPU box' }, 'c1')!;
+    assert.equal(parseExport(toJson(exported)).host, 'GPU box', 'an export carries the host\'s name');
     for (const host of [42, '', '   ', 'x'.repeat(61)]) {
       const logged: string[] = [];
       const c = validateConversation({ ...base, host }, 'c1', (m) => logged.push(m));
