@@ -44,8 +44,6 @@ export async function pickModelOnHosts(s: Services): Promise<string | undefined>
   picker.busy = true;
   const draw = () => {
     picker.items = hosts.flatMap((h) => [{ label: h.name, kind: vscode.QuickPickItemKind.Separator }, ...rows.get(h.name) ?? []]);
-    const current = picker.items.find((i) => i.host === host && i.description?.startsWith('current'));
-    if (current && !picker.activeItems.length) picker.activeItems = [current];
   };
   draw();
   picker.show();
