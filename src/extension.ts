@@ -11,6 +11,7 @@ import { checkConnection } from './core/chat/connectionCheck';
 import { ConversationStore } from './core/conversations/conversationStore';
 import { ImageStore } from './core/images/imageStore';
 import { OllamaClient } from './core/ollama/ollamaClient';
+import { HostRouter } from './core/ollama/hostRouter';
 import { AuthHeader } from './core/settings/authHeader';
 import { registerChatParticipant } from './vscode/chatParticipant';
 import { ChatViewProvider, VIEW_ID } from './vscode/chatViewProvider';
@@ -42,9 +43,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
   });
   // Image bytes live in files, not in workspaceState; without a workspace, in the extension's global storage.
   const images = new ImageStore(vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'images').fsPath);
-  const chat = new ChatService(store, client, () => settings.current(), (m) => log.warn(m), images);
+  const hosts = new HostRouter(() => settings.hosts(), (url) => auth.headersFor(url));
+  const chat = new ChatService(store, client, () => settings.current(), (m) => log.warn(m), images, hosts);
   chatService = chat;
   const statusItem = new ModelStatusItem(settings.current().model);
+  const showStatus = () => statusItem.showFor(chat, settings.current().model, hosts.list().length);
+  showStatus();
   const check = () => checkConnection(chat, settings.current());
   let checkedOnce = false;
   const fileIndex = new WorkspaceFileIndex();
@@ -67,7 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
   }, log);
   const modal = new ModalPrompt();
   const s: Services = {
-    chat, view, settings, client, log, modal, auth, images, extensionVersion: String(context.extension.packageJSON.version ?? ''),
+    chat, view, settings, client, log, modal, auth, images, hosts, extensionVersion: String(context.extension.packageJSON.version ?? ''),
   };
   const workspaceHost = new WorkspaceHostNotice(context.workspaceState, settings, log);
   void workspaceHost.check();
@@ -81,8 +85,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
       void check();
     }),
     auth.onDidWithhold(async (withheld) => (await import('./commands/setAuthHeader')).offerAuthHeaderFor(auth, withheld)),
-    settings.onDidChange((current) => {
-      statusItem.update(current.model);
+    chat.onEvent((e) => e.type === 'active' && showStatus()),
+    settings.onDidChange(() => {
+      showStatus();
       view.settingsChanged();
       if (checkedOnce) void check();
     }),

@@ -19,6 +19,7 @@ import { importConversation } from './importConversation';
 import { newConversation } from './newConversation';
 import { openConversation } from './openConversation';
 import { pickModel } from './pickModel';
+import { pickModelOnHosts } from './pickModelOnHosts';
 import { pullModel } from './pullModel';
 import { renameConversation } from './renameConversation';
 import type { Services } from './services';
@@ -31,7 +32,7 @@ export type Handler = (s: Services, args: unknown[]) => unknown;
 /** The table: one handler per command id, checked by the compiler for completeness. */
 export const COMMANDS = {
   [Command.askAboutSelection]: (s, [args]) => askAboutSelection(s, { question: stringArg(objectArg(args)?.question) }),
-  [Command.pickModel]: (s) => pickModel(s),
+  [Command.pickModel]: (s) => (s.hosts.list().length > 1 ? pickModelOnHosts(s) : pickModel(s)),
   [Command.pullModel]: (s, [name]) => pullModel(s, stringArg(name)),
   [Command.deleteModel]: (s, [name]) => deleteModel(s, stringArg(name)),
   [Command.newConversation]: (s) => newConversation(s),
@@ -43,8 +44,8 @@ export const COMMANDS = {
     await s.view.reveal();
     s.view.focusInput();
   },
-  [Command.setAuthHeader]: (s, [text]) => setAuthHeader(s, stringArg(text)),
-  [Command.testConnection]: (s) => testConnection(s),
+  [Command.setAuthHeader]: (s, [text, host]) => setAuthHeader(s, stringArg(text), stringArg(host)),
+  [Command.testConnection]: (s, [host]) => testConnection(s, stringArg(host)),
   [Command.diagnose]: (s) => diagnose(s),
   [Command.exportConversation]: (s, [id, format]) => exportConversation(s, stringArg(id), oneOf(format, ['markdown', 'json'] as const)),
   [Command.importConversation]: (s, [uri]) => importConversation(s, uriArg(uri)),

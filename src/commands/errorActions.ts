@@ -14,6 +14,9 @@ export interface ErrorActionContext {
   model: string;
   /** Tries again what failed; absent when there is nothing to try again. */
   retry?: () => Promise<unknown>;
+  /** For `useHost`: the host to switch to, and the conversation whose reply failed. */
+  host?: string;
+  conversationId?: string;
 }
 
 /** Carries out `action`. */
@@ -33,6 +36,11 @@ export async function runErrorAction(s: Services, action: ErrorActionId, context
       return;
     case 'showLog':
       s.log.show();
+      return;
+    case 'useHost':
+      if (context.host === undefined || context.conversationId === undefined) return;
+      await s.chat.setHost(context.conversationId, context.host);
+      await context.retry?.();
       return;
     default:
       assertNever(action);

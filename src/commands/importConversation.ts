@@ -2,6 +2,7 @@
 import vscode = require('vscode');
 import { checkImportSize } from '../core/conversations/exportFormat';
 import { MAX_IMPORT_FILE_BYTES, readExportWithImages } from '../core/conversations/exportImages';
+import { keepKnownHost } from '../core/settings/hosts';
 import type { Services } from './services';
 
 /**
@@ -18,7 +19,11 @@ export async function importConversation(s: Services, uri?: vscode.Uri): Promise
     const { conversation, images, leftOut } = readExportWithImages(await vscode.workspace.fs.readFile(file), (m) => s.log.warn(m));
     // The images are stored before the conversation that refers to them appears.
     for (const bytes of images.values()) await s.images.put(bytes);
+    const unknownHost = keepKnownHost(conversation, s.hosts.list());
     const id = await s.chat.importConversation(conversation);
+    if (unknownHost !== undefined) {
+      void vscode.window.showInformationMessage(`The imported conversation was on an Ollama host called "${unknownHost}", which is not in your ollamaChat.hosts; it uses your default host. Pick a model to move it to another host.`);
+    }
     if (leftOut) {
       void vscode.window.showWarningMessage(`${leftOut === 1 ? 'An image' : `${leftOut} images`} of the imported conversation ${leftOut === 1 ? 'was' : 'were'} missing or damaged in the file and ${leftOut === 1 ? 'was' : 'were'} left out; the text is all there.`);
     }

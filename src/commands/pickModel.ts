@@ -7,7 +7,7 @@ import { downloadModel, PULL, pullQuestion } from './pullModel';
 import type { Services } from './services';
 import { showCommandError } from './showError';
 
-interface ModelItem extends vscode.QuickPickItem {
+export interface ModelItem extends vscode.QuickPickItem {
   model: string;
   installed: boolean;
 }
@@ -21,7 +21,8 @@ export function formatBytes(bytes: number): string {
   return `${value >= 100 || i === 0 ? value.toFixed(0) : value.toFixed(1)} ${units[i]}`;
 }
 
-function itemFor(m: ModelDto, current: string): ModelItem {
+/** The picker's row for model `m`, marked when it is `current`. */
+export function itemFor(m: ModelDto, current: string): ModelItem {
   const isCurrent = sameModel(current, m.name);
   return {
     label: m.name,

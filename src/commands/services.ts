@@ -7,6 +7,7 @@ import type { SettingsService } from '../vscode/settingsService';
 import type { ModalPrompt } from '../vscode/modalPrompt';
 import type { AuthHeader } from '../core/settings/authHeader';
 import type { ImageStore } from '../core/images/imageStore';
+import type { HostRouter } from '../core/ollama/hostRouter';
 
 export interface Services {
   chat: ChatService;
@@ -20,6 +21,8 @@ export interface Services {
   auth: AuthHeader;
   /** Images sent with messages, as files in the extension's storage. */
   images: ImageStore;
+  /** The configured Ollama hosts (the default first) and a client for each. */
+  hosts: HostRouter;
   /** This extension's version, for reports. */
   extensionVersion: string;
 }

@@ -1,20 +1,33 @@
 /**
- * "Set Auth Header for Remote Ollama…": stores a header in SecretStorage for the configured host's origin (empty input
- * removes it), and the offer to send it to a new host after `ollamaChat.host` changed.
+ * "Set Auth Header for Remote Ollama…": stores a header in SecretStorage for one configured host's origin (asking
+ * which when there are several; empty input removes it), and the offer to send it to a new host after
+ * `ollamaChat.host` changed.
  */
 import vscode = require('vscode');
 import type { AuthHeader } from '../core/settings/authHeader';
 import { Command } from '../vscode/commandIds';
 import type { Services } from './services';
 import { originOf, parseHeader } from '../core/settings/authHeader';
+import { findHost } from '../core/settings/hosts';
+
+/** The URL of the host the header is for: the one called `name`, the only one, or the one the user picks. */
+async function hostToSet(s: Services, name: string | undefined): Promise<string | undefined> {
+  const hosts = s.hosts.list();
+  const named = findHost(hosts, name);
+  if (named || hosts.length === 1) return (named ?? hosts[0]).url;
+  const choice = await vscode.window.showQuickPick(hosts.map((h) => ({ label: h.name, description: h.url, url: h.url })),
+    { title: 'Ollama Chat: Set Auth Header', placeHolder: 'For which Ollama host? Each host has its own header.' });
+  return choice?.url;
+}
 
 /**
- * Asks for the header (hidden input) unless `text` is given and stores it for `host`'s origin only; resolves with
- * the header name stored, if any.
+ * Asks for the header (hidden input) unless `text` is given and stores it for the origin of the host called
+ * `hostName` (or the one the user picks) only; resolves with the header name stored, if any.
  */
-export async function setAuthHeader(s: Services, text?: string): Promise<string | undefined> {
+export async function setAuthHeader(s: Services, text?: string, hostName?: string): Promise<string | undefined> {
   const { auth } = s;
-  const host = s.settings.current().host;
+  const host = await hostToSet(s, hostName);
+  if (host === undefined) return undefined;
   const origin = originOf(host);
   if (!origin) {
     void vscode.window.showErrorMessage(`The auth header is sent only to the host in ollamaChat.host, and "${host}" is not a valid host. Fix the setting first.`, 'Open Settings')
@@ -30,7 +43,8 @@ export async function setAuthHeader(s: Services, text?: string): Promise<string 
   });
   if (input === undefined) return undefined;
   await auth.set(input, host);
-  const name = (await auth.describe())?.name;
+  const stored = await auth.describe(host);
+  const name = stored?.origin === origin ? stored.name : undefined;
   void vscode.window.showInformationMessage(name ? `Ollama Chat will send the ${name} header to ${origin} only.` : 'Ollama Chat no longer sends an auth header.');
   return name;
 }

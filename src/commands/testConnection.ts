@@ -1,25 +1,66 @@
-/** "Test Connection": whether Ollama answers at the configured host, in one line (version, models, latency). */
+/**
+ * "Test Connection": whether Ollama answers, in one line per host (version, models, latency, auth header). With
+ * several hosts it asks which one to test, or all.
+ */
 import vscode = require('vscode');
 import type { DiagnosticsResult } from '../core/ollama/diagnostics';
+import type { HostEntry } from '../core/settings/hosts';
+import { findHost } from '../core/settings/hosts';
 import { runChecks } from './runChecks';
 import type { Services } from './services';
 
-/** Checks that Ollama answers: version, number of models, latency. */
-export async function testConnection(s: Services): Promise<DiagnosticsResult> {
-  const result = await runChecks(s, true);
-  const host = s.settings.current().host;
+/** What Test Connection found on one of several hosts. */
+export type HostTestResult = DiagnosticsResult & { host: string; url: string };
+
+/** The answer that tests every host. */
+export const ALL_HOSTS = 'all';
+
+/** Shows the result for one host; `name` is given when several hosts are configured. */
+function show(result: DiagnosticsResult, url: string, model: string | undefined, name?: string): void {
+  const who = name === undefined ? '' : `${name}: `;
   if (result.version) {
-    const model = s.settings.current().model;
-    const text = `Connected to Ollama ${result.version} at ${host} in ${result.latencyMs} ms: ${result.modelCount ?? 0} model(s)`
-      + (result.modelInstalled === false ? `, but "${model}" is not installed.` : '.')
+    const text = `${who}Connected to Ollama ${result.version} at ${url} in ${result.latencyMs} ms: ${result.modelCount ?? 0} model(s)`
+      + (model && result.modelInstalled === false ? `, but "${model}" is not installed.` : '.')
       + (result.authHeader ? ` Auth header: ${result.authHeader}.` : '');
-    if (result.modelInstalled === false) void vscode.window.showWarningMessage(text);
+    if (model && result.modelInstalled === false) void vscode.window.showWarningMessage(text);
     else void vscode.window.showInformationMessage(text);
   } else {
     const detail = result.report.split('\n').find((l) => l.startsWith('- ✗'))?.slice(4) ?? 'No answer.';
-    void vscode.window.showErrorMessage(detail, 'Open Settings').then((choice) => {
-      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'ollamaChat.host');
+    void vscode.window.showErrorMessage(`${who}${detail}`, 'Open Settings').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', name === undefined ? 'ollamaChat.host' : 'ollamaChat.hosts');
     });
   }
-  return result;
+}
+
+/** The hosts to test: `which` (a host's name, or `all`), else the user's choice. */
+async function chooseHosts(hosts: HostEntry[], which: string | undefined): Promise<HostEntry[] | undefined> {
+  if (which === ALL_HOSTS) return hosts;
+  const named = findHost(hosts, which);
+  if (named) return [named];
+  const choice = await vscode.window.showQuickPick(
+    [{ label: 'All hosts', description: `${hosts.length} hosts`, hosts }, ...hosts.map((h) => ({ label: h.name, description: h.url, hosts: [h] }))],
+    { title: 'Ollama Chat: Test Connection', placeHolder: 'Which Ollama host?' });
+  return choice?.hosts;
+}
+
+/**
+ * Checks that Ollama answers: version, number of models, latency. With one host, its result; with several, one
+ * result per host tested (in parallel), or undefined when the user cancelled. `which` names the host (or `all`).
+ */
+export async function testConnection(s: Services, which?: string): Promise<DiagnosticsResult | HostTestResult[] | undefined> {
+  const hosts = s.hosts.list();
+  const model = s.settings.current().model;
+  if (hosts.length === 1) {
+    const result = await runChecks(s, true);
+    show(result, s.settings.current().host, model);
+    return result;
+  }
+  const chosen = await chooseHosts(hosts, which);
+  if (!chosen) return undefined;
+  return Promise.all(chosen.map(async (h): Promise<HostTestResult> => {
+    const result = await runChecks(s, true, s.hosts.target(h.name));
+    // The model setting is the default host's; the others are only asked what they have.
+    show(result, h.url, h.name === hosts[0].name ? model : undefined, h.name);
+    return { ...result, host: h.name, url: h.url };
+  }));
 }

@@ -117,7 +117,8 @@ export type WebviewMessage =
   | { type: 'renameConversation'; id: string }
   | { type: 'deleteConversation'; id: string }
   | { type: 'pickModel' }
-  | { type: 'errorAction'; action: ErrorActionId }
+  /** `host`: for `useHost`, the name of the host to switch to. */
+  | { type: 'errorAction'; action: ErrorActionId; host?: string }
   | { type: 'copy'; text: string }
   | { type: 'insertCode'; code: string }
   | { type: 'newFile'; code: string; language: string }
@@ -193,7 +194,8 @@ const PARSERS = {
   deleteConversation: (m) => (isId(m.id) ? { id: m.id } : undefined),
   removeAttachment: (m) => (isId(m.id) ? { id: m.id } : undefined),
   attachFile: (m) => (m.source === 'current' || m.source === 'pick' ? { source: m.source } : undefined),
-  errorAction: (m) => (ERROR_ACTION_IDS.includes(m.action as ErrorActionId) ? { action: m.action as ErrorActionId } : undefined),
+  errorAction: (m) => (!ERROR_ACTION_IDS.includes(m.action as ErrorActionId) ? undefined
+    : isText(m.host, 100) ? { action: m.action as ErrorActionId, host: m.host } : { action: m.action as ErrorActionId }),
   copy: (m) => (isText(m.text) ? { text: m.text } : undefined),
   insertCode: (m) => (isText(m.code) ? { code: m.code } : undefined),
   newFile: (m) => (isText(m.code) && isText(m.language, 100) ? { code: m.code, language: m.language } : undefined),

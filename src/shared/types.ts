@@ -110,6 +110,8 @@ export interface Conversation {
   updatedAt: number;
   messages: ChatMessage[];
   settings?: ConversationSettings;
+  /** The name of the Ollama host (of `ollamaChat.hosts`) its requests go to; absent: the default host. */
+  host?: string;
 }
 
 /** What the history list needs, without the messages. */
@@ -141,7 +143,7 @@ export interface ModelDto {
 }
 
 /** Stable names of the ways forward offered with an error (buttons in the view and in notifications). */
-export const ERROR_ACTION_IDS = ['retry', 'pullModel', 'pickModel', 'openSettings', 'showLog'] as const;
+export const ERROR_ACTION_IDS = ['retry', 'pullModel', 'pickModel', 'openSettings', 'showLog', 'useHost'] as const;
 export type ErrorActionId = (typeof ERROR_ACTION_IDS)[number];
 
 /** Stable categories of errors; tests and the webview may rely on them. */
@@ -159,5 +161,6 @@ export interface UserFacingError {
   message: string;
   /** Extra facts (host tried, server's own message). Rendered as text, never as HTML. */
   detail?: string;
-  actions: { id: ErrorActionId; label: string }[];
+  /** `host`: for `useHost`, the name of the host to switch the conversation to. */
+  actions: { id: ErrorActionId; label: string; host?: string }[];
 }

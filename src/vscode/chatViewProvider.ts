@@ -27,7 +27,7 @@ export const VIEW_ID = 'ollamaChat.chatView';
 export interface ViewHost {
   settings: RelaySettings & { host(): string };
   /** Carries out one of an error's ways forward (the same dispatcher the commands' notifications use). */
-  runErrorAction(action: ErrorActionId, context: { model: string; retry: () => Promise<unknown> }): Promise<void>;
+  runErrorAction(action: ErrorActionId, context: { model: string; retry: () => Promise<unknown>; host?: string; conversationId?: string }): Promise<void>;
   /** Asks Ollama whether it is reachable and the model installed; shows a banner if not, clears it if so. */
   checkConnection(): Promise<void>;
   /** Where attached images are stored; the view may load images from that folder (and only those of ours). */
@@ -193,7 +193,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         await vscode.commands.executeCommand(Command.conversationSettings);
         return;
       case 'errorAction':
-        return this.host.runErrorAction(message.action, { model: this.relay.modelForView(), retry: () => this.retry() });
+        return this.host.runErrorAction(message.action, {
+          model: this.relay.modelForView(), retry: () => this.retry(), host: message.host, conversationId: active,
+        });
       case 'copy':
         return copyToClipboard(message.text);
       case 'insertCode':

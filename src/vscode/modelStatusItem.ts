@@ -1,5 +1,9 @@
-/** The status-bar item that shows the model in use; clicking it opens the model picker. */
+/**
+ * The status-bar item that shows the model in use (and, with several Ollama hosts, the host of the conversation
+ * shown); clicking it opens the model picker.
+ */
 import vscode = require('vscode');
+import type { ChatService } from '../core/chat/chatService';
 import { Command } from './commandIds';
 
 export class ModelStatusItem implements vscode.Disposable {
@@ -12,10 +16,23 @@ export class ModelStatusItem implements vscode.Disposable {
     this.item.show();
   }
 
-  update(model: string): void {
-    this.item.text = `$(hubot) ${model}`;
-    this.item.tooltip = `Ollama Chat model: ${model}. Click to pick another.`;
-    this.item.accessibilityInformation = { label: `Ollama Chat model ${model}. Pick another model.` };
+  /** Shows `model`, on the host called `host` when one is given. */
+  update(model: string, host?: string): void {
+    const where = host === undefined ? '' : ` on ${host}`;
+    this.item.text = host === undefined ? `$(hubot) ${model}` : `$(hubot) ${model} · ${host}`;
+    this.item.tooltip = `Ollama Chat model: ${model}${where}. Click to pick another.`;
+    this.item.accessibilityInformation = { label: `Ollama Chat model ${model}${where}. Pick another model.` };
+  }
+
+  /**
+   * Shows what the active conversation uses: `settingsModel` on the default host, its own model on another host.
+   * The host's name is shown only when `hostCount` says there is more than one.
+   */
+  showFor(chat: ChatService, settingsModel: string, hostCount: number): void {
+    const id = chat.activeConversationId();
+    const host = chat.hostOf(id);
+    const own = id && host.name !== chat.hostOf(undefined).name ? chat.getConversation(id)?.settings?.model : undefined;
+    this.update(own ?? settingsModel, hostCount > 1 ? host.name : undefined);
   }
 
   dispose(): void {

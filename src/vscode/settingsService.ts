@@ -5,9 +5,12 @@
 import vscode = require('vscode');
 import type { Settings } from '../core/settings/config';
 import { readSettings, SECTION } from '../core/settings/config';
+import type { HostEntry } from '../core/settings/hosts';
+import { readHosts } from '../core/settings/hosts';
 
 export class SettingsService implements vscode.Disposable {
   private cached: Settings | undefined;
+  private cachedHosts: HostEntry[] | undefined;
   private readonly changed = new vscode.EventEmitter<Settings>();
   /** Fires after any `ollamaChat.*` setting changed, with the new values. */
   readonly onDidChange = this.changed.event;
@@ -17,6 +20,7 @@ export class SettingsService implements vscode.Disposable {
     this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) return;
       this.cached = undefined;
+      this.cachedHosts = undefined;
       this.changed.fire(this.current());
     });
   }
@@ -30,6 +34,20 @@ export class SettingsService implements vscode.Disposable {
       this.cached = settings;
     }
     return this.cached;
+  }
+
+  /**
+   * The Ollama hosts, the default (`ollamaChat.host`) first. `ollamaChat.hosts` is read from the user's settings
+   * only: a workspace's settings (which a repository can ship) never add a host, trusted or not.
+   */
+  hosts(): HostEntry[] {
+    if (!this.cachedHosts) {
+      const own = vscode.workspace.getConfiguration(SECTION).inspect<unknown>('hosts')?.globalValue;
+      const { hosts, problems } = readHosts(this.current().host, own);
+      for (const p of problems) this.log.warn(`Setting ${p.setting} ${p.message}`);
+      this.cachedHosts = hosts;
+    }
+    return this.cachedHosts;
   }
 
   /**

@@ -36,7 +36,7 @@ export class ErrorBanner {
     this.actions.replaceChildren(
       ...error.actions.map((action, i) => {
         const el = button({ label: action.label, text: action.label, className: i === 0 ? 'button-primary' : 'button-secondary' });
-        el.addEventListener('click', () => this.host.post({ type: 'errorAction', action: action.id }));
+        el.addEventListener('click', () => this.host.post(action.host === undefined ? { type: 'errorAction', action: action.id } : { type: 'errorAction', action: action.id, host: action.host }));
         return el;
       }),
     );

@@ -308,14 +308,16 @@ export interface ChatSession {
 
 /**
  * Starts an Ollama simulator before the block's tests and a workbench whose user settings point at it (plus
- * `settings`), and stops both after them.
+ * `settings`, and what `lateSettings` gives once the simulator runs), and stops both after them.
  */
-export function useChatSession(settings: Record<string, unknown> = {}): ChatSession {
+export function useChatSession(settings: Record<string, unknown> = {}, lateSettings?: () => Promise<Record<string, unknown>>): ChatSession {
   const userSettings: Record<string, unknown> = { 'ollamaChat.model': 'mistral', ...settings };
   let server: OllamaSimulator | undefined;
   before(async () => {
     server = await OllamaSimulator.start();
     userSettings['ollamaChat.host'] = server.url;
+    // Settings that name what starts only now (e.g. a second simulator as another host).
+    Object.assign(userSettings, await lateSettings?.());
   });
   after(() => server?.stop());
   const workbench = useWorkbench({ settings: userSettings });

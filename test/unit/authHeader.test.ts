@@ -63,6 +63,30 @@ describe('AuthHeader: bound to the origin it was set for', () => {
     assert.equal(one.requests[0].headers['x-api-key'], undefined, 'moved, not copied: the first host no longer gets it');
   });
 
+  it('with two hosts, each gets its own header and never the other\'s; a host without one gets none and is not offered one', async () => {
+    const auth = new AuthHeader(secrets, () => one.url, (m) => logged.push(m));
+    const withheld: unknown[] = [];
+    auth.onDidWithhold((w) => withheld.push(w));
+    await auth.set('X-API-Key: for-one', one.url);
+    const clientOf = (url: string) => new OllamaClient(async () => ({ host: url, headers: await auth.headersFor(url) }));
+    await clientOf(other.url).listModels();
+    assert.equal(other.requests[0].headers['x-api-key'], undefined, 'the default host\'s header stays with it');
+    assert.deepEqual(withheld, [], 'another configured host is not offered the default\'s header');
+    await auth.set('X-API-Key: for-other', other.url);
+    assert.equal(secrets.values.get(`ollamaChat.authHeader@${other.url}`), JSON.stringify({ origin: other.url, header: 'X-API-Key: for-other' }));
+    await Promise.all([clientOf(one.url).listModels(), clientOf(other.url).listModels()]);
+    assert.equal(one.requests[0].headers['x-api-key'], 'for-one');
+    assert.equal(other.requests[1].headers['x-api-key'], 'for-other');
+    assert.deepEqual(await auth.describe(other.url), { name: 'X-API-Key', origin: other.url });
+    // Read back by a new window: each header from its own secret.
+    const again = new AuthHeader(secrets, () => one.url, () => undefined);
+    assert.deepEqual(await again.headersFor(other.url), { 'X-API-Key': 'for-other' });
+    assert.deepEqual(await again.headersFor(one.url), { 'X-API-Key': 'for-one' });
+    await auth.set('', other.url);
+    assert.equal(await auth.headersFor(other.url), undefined);
+    assert.deepEqual(await auth.headersFor(one.url), { 'X-API-Key': 'for-one' }, 'removing one host\'s header keeps the other\'s');
+  });
+
   it('reads the stored origin, binds an old header to the origin of the host now (path left out), survives broken entries', () => {
     const stored = JSON.stringify({ origin: 'http://gpu.lan:11434', header: 'Authorization: Bearer t' });
     assert.equal(readStoredHeader(stored, 'http://ignored').header?.origin, 'http://gpu.lan:11434');

@@ -7,6 +7,8 @@ describe('parseWebviewMessage', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'send', text: 'hi', evil: '<script>' }), { type: 'send', text: 'hi' });
     assert.deepEqual(parseWebviewMessage({ type: 'openConversation', id: 'c1' }), { type: 'openConversation', id: 'c1' });
     assert.deepEqual(parseWebviewMessage({ type: 'errorAction', action: 'retry' }), { type: 'errorAction', action: 'retry' });
+    assert.deepEqual(parseWebviewMessage({ type: 'errorAction', action: 'useHost', host: 'GPU box' }), { type: 'errorAction', action: 'useHost', host: 'GPU box' });
+    assert.deepEqual(parseWebviewMessage({ type: 'errorAction', action: 'useHost', host: 42 }), { type: 'errorAction', action: 'useHost' });
     assert.deepEqual(parseWebviewMessage({ type: 'newFile', code: 'x', language: 'ts' }), { type: 'newFile', code: 'x', language: 'ts' });
     assert.deepEqual(parseWebviewMessage({ type: 'editAndResend', messageId: 'm1', text: 't' }), { type: 'editAndResend', messageId: 'm1', text: 't' });
     assert.deepEqual(parseWebviewMessage({ type: 'search', query: 'q' }), { type: 'search', query: 'q' });

@@ -17,6 +17,10 @@ import type { ImageReader } from '../images/imageStore';
 import { ChatError, describeError, isAbortError } from '../ollama/errors';
 import { ModelCapabilities } from '../ollama/modelCapabilities';
 import type { OllamaClient } from '../ollama/ollamaClient';
+import type { HostRouting, HostTarget } from '../ollama/hostRouter';
+import { singleHost } from '../ollama/hostRouter';
+import { otherHostsWith, withHostOffers } from '../ollama/hostModels';
+import { findHost } from '../settings/hosts';
 import type { Settings } from '../settings/config';
 import type { ChatEvent } from './chatEvents';
 import { ErrorBanner } from './errorBanner';
@@ -48,20 +52,25 @@ export class ChatService {
   private readonly banner = new ErrorBanner((conversationId, error) => this.events.fire({ type: 'error', conversationId, error }));
   private readonly replies: ReplyRunner;
   private readonly models: ModelCapabilities;
+  private readonly hosts: HostRouting;
 
+  /** `hosts`: the configured Ollama hosts; without it every conversation talks to `client` (one host). */
   constructor(
     private readonly store: ConversationStore,
     private readonly client: OllamaClient,
     private readonly settings: () => Settings,
     log: (message: string) => void = () => undefined,
     images: ImageReader = NO_IMAGES,
+    hosts?: HostRouting,
   ) {
+    this.hosts = hosts ?? singleHost(client, () => settings().host);
     this.models = new ModelCapabilities(client);
     this.replies = new ReplyRunner({
-      store, client, settings, log, images,
+      store, settings, log, images,
+      hosts: this.hosts,
       capabilities: this.models,
       fire: (event) => this.events.fire(event),
-      onFailed: (error, conversationId) => this.banner.set(error, conversationId),
+      onFailed: (error, conversationId, model) => void this.failed(error, conversationId, model),
     });
   }
 
@@ -79,8 +88,10 @@ export class ChatService {
    * now (then the request itself will say what is wrong).
    */
   async canSee(model: string): Promise<boolean | null> {
-    const capabilities = await this.models.lookup(this.settings().host, model);
-    return capabilities ? capabilities.includes('vision') : null;
+    const active = this.store.activeId();
+    const target = this.targetOf(active ? this.store.get(active) : undefined);
+    const facts = await this.models.facts(target.url, model, undefined, target.client);
+    return facts ? facts.capabilities.includes('vision') : null;
   }
 
   /** The hashes of every image a stored conversation refers to (what must not be deleted). */
@@ -138,6 +149,25 @@ export class ChatService {
     conversation.settings = Object.keys(merged).length ? merged : undefined;
     await this.store.persist(id);
     this.events.fire({ type: 'active', conversationId: this.store.activeId() });
+  }
+
+  /**
+   * Sends the requests of conversation `id` to the configured host called `hostName` from now on (undefined: the
+   * default host). Throws in user words when no host has that name.
+   */
+  async setHost(id: string, hostName: string | undefined): Promise<void> {
+    const conversation = this.existing(id);
+    const host = hostName === undefined ? undefined : findHost(this.hosts.list(), hostName);
+    if (hostName !== undefined && !host) throw new ChatError('unknown', `There is no Ollama host called "${hostName}" in ollamaChat.hosts.`);
+    if (!host || host.name === this.hosts.list()[0].name) delete conversation.host;
+    else conversation.host = host.name;
+    await this.store.persist(id);
+    this.events.fire({ type: 'active', conversationId: this.store.activeId() });
+  }
+
+  /** The host conversation `id` talks to (the default for none, an old conversation, or a host no longer configured). */
+  hostOf(id: string | undefined): HostTarget {
+    return this.targetOf(id ? this.store.get(id) : undefined);
   }
 
   /** Adds a conversation read from an export; a new id is given when the id is taken. Returns the id used. */
@@ -274,7 +304,8 @@ export class ChatService {
    */
   async raiseContext(id: string): Promise<number> {
     const conversation = this.existing(id);
-    const facts = await this.models.facts(this.settings().host, this.modelOf(conversation));
+    const target = this.targetOf(conversation);
+    const facts = await this.models.facts(target.url, this.modelOf(conversation), undefined, target.client);
     const window = effectiveWindow(conversation, this.settings(), facts);
     const raised = raisedNumCtx(window);
     if (!raised) throw new ChatError('unknown', `The context window is already the model's largest (${window.numCtx} tokens).`);
@@ -294,7 +325,8 @@ export class ChatService {
   async contextInfo(id: string | undefined, attachmentChars: number): Promise<ContextInfo> {
     const conversation = id ? this.store.get(id) : undefined;
     const model = conversation ? this.modelOf(conversation) : this.settings().model;
-    const facts = await this.models.facts(this.settings().host, model);
+    const target = this.targetOf(conversation);
+    const facts = await this.models.facts(target.url, model, undefined, target.client);
     return contextReport(conversation, this.settings(), model, facts, attachmentChars);
   }
 
@@ -340,6 +372,24 @@ export class ChatService {
     const conversation = this.store.get(id);
     if (!conversation) throw new ChatError('unknown', `No conversation with id "${id}".`);
     return conversation;
+  }
+
+  /** The host `conversation` talks to; the default for none. */
+  private targetOf(conversation: Conversation | undefined): HostTarget {
+    return this.hosts.target(conversation?.host);
+  }
+
+  /**
+   * Shows a failed reply's error at once; when its host is down and other hosts have the same model, adds a "Use
+   * <host>" way forward for each (if the banner still shows that error by then).
+   */
+  private async failed(error: UserFacingError, conversationId: string, model: string): Promise<void> {
+    this.banner.set(error, conversationId);
+    if (error.kind !== 'notRunning' || this.hosts.list().length < 2) return;
+    const others = await otherHostsWith(this.hosts, this.targetOf(this.store.get(conversationId)).name, model);
+    if (others.length && this.banner.current(conversationId) === error) {
+      this.banner.set(withHostOffers(error, others, model), conversationId);
+    }
   }
 
   /** The model new messages of `conversation` go to. */

@@ -10,7 +10,8 @@ import type { ImageReader } from '../images/imageStore';
 import { attachImages } from '../images/promptImages';
 import { describeError, errorText } from '../ollama/errors';
 import type { ModelCapabilities } from '../ollama/modelCapabilities';
-import type { OllamaClient } from '../ollama/ollamaClient';
+import type { HostRouting } from '../ollama/hostRouter';
+import { hostLabel } from '../settings/hosts';
 import type { Settings } from '../settings/config';
 import type { ChatEvent } from './chatEvents';
 import { effectiveWindow } from './effectiveWindow';
@@ -29,13 +30,14 @@ interface ActiveStream {
 /** What the runner works with. */
 export interface ReplyRunnerDeps {
   store: ConversationStore;
-  client: OllamaClient;
+  /** The host (and its client) each conversation talks to. */
+  hosts: HostRouting;
   capabilities: ModelCapabilities;
   settings: () => Settings;
   /** Tells the chat service's listeners what changed. */
   fire: (event: ChatEvent) => void;
-  /** A reply failed: the error, in user words, for the banner of its conversation. */
-  onFailed: (error: UserFacingError, conversationId: string) => void;
+  /** A reply failed: the error, in user words, for the banner of its conversation, and the model it was for. */
+  onFailed: (error: UserFacingError, conversationId: string, model: string) => void;
   log: (message: string) => void;
   /** Where the images of user messages are read from when a prompt is sent. */
   images: ImageReader;
@@ -100,8 +102,9 @@ export class ReplyRunner {
   }
 
   private async run(conversation: Conversation, stream: ActiveStream, model: string): Promise<ChatMessage> {
-    const { store, client, capabilities, settings, fire } = this.deps;
+    const { store, hosts, capabilities, settings, fire } = this.deps;
     const id = conversation.id;
+    const target = hosts.target(conversation.host);
     const { message, controller } = stream;
     const started = Date.now();
     let lastPersist = started;
@@ -109,7 +112,7 @@ export class ReplyRunner {
     try {
       await store.persist(id);
       // Without `/api/show` (failing, slow) the reply still goes out: no `think`, no images, Ollama's default window.
-      const facts = await capabilities.facts(settings().host, model, controller.signal);
+      const facts = await capabilities.facts(target.url, model, controller.signal, target.client);
       const prompt = buildPrompt(conversation, settings(), effectiveWindow(conversation, settings(), facts));
       if (prompt.images) {
         const canSee = facts?.capabilities.includes('vision') ?? false;
@@ -122,7 +125,7 @@ export class ReplyRunner {
       }
       // `think` only for models that say they can think (Ollama refuses it otherwise); `false` when switched off.
       const think = facts?.capabilities.includes('thinking') ? conversation.settings?.think !== false : undefined;
-      for await (const chunk of client.chat({
+      for await (const chunk of target.client.chat({
         model, messages: prompt.messages, options: prompt.options, keepAlive: settings().keepAlive,
         think, signal: controller.signal,
       })) {
@@ -149,7 +152,7 @@ export class ReplyRunner {
       if (controller.signal.aborted) {
         message.status = 'stopped';
       } else {
-        error = describeError(err, { host: settings().host, model });
+        error = describeError(err, { host: hostLabel(hosts.list(), target), model });
         message.status = 'error';
         message.error = errorText(error);
         this.deps.log(`Reply in ${id} failed (${error.kind}): ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
@@ -162,7 +165,7 @@ export class ReplyRunner {
     fire({ type: 'message', conversationId: id, message: structuredClone(message) });
     fire({ type: 'stream', conversationId: id, stream: null });
     fire({ type: 'history' });
-    if (error) this.deps.onFailed(error, id);
+    if (error) this.deps.onFailed(error, id, model);
     return structuredClone(message);
   }
 }

@@ -11,6 +11,7 @@ import { ATTACHMENT_KINDS, MESSAGE_STATUSES, ROLES } from '../../shared/types';
 import type { ImageRef } from '../../shared/images';
 import { MAX_IMAGES_PER_MESSAGE } from '../../shared/images';
 import { validImageRef } from './imageRefSchema';
+import { MAX_HOST_NAME_LENGTH } from '../settings/hosts';
 
 const STAT_COUNTS = ['evalCount', 'promptEvalCount', 'totalDurationMs', 'loadDurationMs', 'evalDurationMs', 'tokensPerSecond'] as const;
 const TITLE_LENGTH = 60;
@@ -222,6 +223,8 @@ export function validateConversation(raw: unknown, id: string, log: (message: st
   };
   const settings = validSettings(raw.settings, problems);
   if (settings) conversation.settings = settings;
+  const host = problems.field(raw, 'host', (v): v is string => isText(v) && v.trim().length > 0 && v.length <= MAX_HOST_NAME_LENGTH, '');
+  if (host !== undefined) conversation.host = host;
   if (problems.list.length) {
     const listed = problems.list.slice(0, PROBLEMS_LISTED).join(', ');
     const more = problems.list.length > PROBLEMS_LISTED ? ` and ${problems.list.length - PROBLEMS_LISTED} more` : '';

@@ -22,14 +22,17 @@ export class ModelCapabilities {
     return (await this.facts(host, model, signal))?.capabilities.includes(capability) ?? false;
   }
 
-  /** The model's facts, or undefined when Ollama did not give them in time (not remembered: asked again next time). */
-  async facts(host: string, model: string, signal?: AbortSignal): Promise<ModelFacts | undefined> {
+  /**
+   * The model's facts, or undefined when Ollama did not give them in time (not remembered: asked again next time).
+   * `client` is the one that talks to `host` (with several hosts, each has its own).
+   */
+  async facts(host: string, model: string, signal?: AbortSignal, client = this.client): Promise<ModelFacts | undefined> {
     const key = `${host}|${model}`;
     const cached = this.known.get(key);
     if (cached) return cached;
     const timeout = AbortSignal.timeout(this.timeoutMs);
     try {
-      const facts = await this.client.modelFacts(model, signal ? AbortSignal.any([signal, timeout]) : timeout);
+      const facts = await client.modelFacts(model, signal ? AbortSignal.any([signal, timeout]) : timeout);
       this.known.set(key, facts);
       return facts;
     } catch {

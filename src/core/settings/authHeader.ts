@@ -1,7 +1,8 @@
 /**
  * An optional HTTP header for an Ollama behind an authenticating proxy (e.g. `Authorization: Bearer …`), bound to the
  * origin it was set for: it is sent only to that origin, so changing `ollamaChat.host` (or a redirect, which the
- * client refuses anyway) never hands it to another server. Kept in VS Code's SecretStorage only: never in settings,
+ * client refuses anyway) never hands it to another server. The default host's header has the key it always had; each
+ * other host of `ollamaChat.hosts` has its own, one secret per origin. Kept in VS Code's SecretStorage only: never in settings,
  * never in the log. Imports only types from `vscode`.
  */
 import type * as vscode from 'vscode';
@@ -9,6 +10,8 @@ import { Emitter } from '../../shared/emitter';
 import { validateHost } from './config';
 
 const SECRET_KEY = 'ollamaChat.authHeader';
+/** The headers of hosts other than the default: one secret per origin, `ollamaChat.authHeader@http://gpu:11434`. */
+const HOST_KEY_PREFIX = `${SECRET_KEY}@`;
 
 /** A header and the origin (`http://host:port`) it may be sent to. */
 export interface BoundHeader {
@@ -60,6 +63,8 @@ function storedForm(header: BoundHeader): string {
 
 export class AuthHeader implements vscode.Disposable {
   private header: BoundHeader | undefined;
+  /** The headers of other hosts, read from secret storage when first needed. */
+  private readonly ownHeaders = new Map<string, Promise<BoundHeader | undefined>>();
   private readonly subscription: vscode.Disposable;
   private loaded: Promise<void>;
   private readonly withheldFrom = new Set<string>();
@@ -79,6 +84,7 @@ export class AuthHeader implements vscode.Disposable {
     this.loaded = this.reload();
     this.subscription = secrets.onDidChange(async (e) => {
       if (e.key === SECRET_KEY) this.loaded = this.reload();
+      if (e.key.startsWith(HOST_KEY_PREFIX)) this.ownHeaders.delete(e.key.slice(HOST_KEY_PREFIX.length));
     });
   }
 
@@ -91,30 +97,71 @@ export class AuthHeader implements vscode.Disposable {
     }
   }
 
-  /** Headers for a request to `host`: the stored header if it was set for that origin, else none. */
-  async headersFor(host: string): Promise<Record<string, string> | undefined> {
+  /** The header set for `origin` as a host of its own (not the default's), if any. */
+  private ownHeader(origin: string): Promise<BoundHeader | undefined> {
+    let header = this.ownHeaders.get(origin);
+    if (!header) {
+      header = Promise.resolve(this.secrets.get(HOST_KEY_PREFIX + origin)).then((raw) => {
+        const stored = readStoredHeader(raw, origin).header;
+        return stored?.origin === origin ? stored : undefined;
+      });
+      this.ownHeaders.set(origin, header);
+    }
+    return header;
+  }
+
+  /** The header that goes to `origin`: its own, else the default host's if that was set for this origin. */
+  private async headerFor(origin: string | undefined): Promise<BoundHeader | undefined> {
     await this.loaded;
-    if (!this.header) return undefined;
+    if (!origin) return undefined;
+    return (await this.ownHeader(origin)) ?? (this.header?.origin === origin ? this.header : undefined);
+  }
+
+  /**
+   * Headers for a request to `host`: the header set for that origin, else none. When the default host changed and
+   * the header is still bound to the old one, `onDidWithhold` tells (once per origin).
+   */
+  async headersFor(host: string): Promise<Record<string, string> | undefined> {
     const origin = originOf(host);
-    if (origin === this.header.origin) return { [this.header.name]: this.header.value };
-    if (origin && !this.withheldFrom.has(origin)) {
+    const header = await this.headerFor(origin);
+    if (header) return { [header.name]: header.value };
+    if (!this.header) return undefined;
+    // Another configured host without a header of its own is not offered the default's: it was never meant for it.
+    if (origin && origin === originOf(this.hostNow()) && !this.withheldFrom.has(origin)) {
       this.withheldFrom.add(origin);
       this.withheld.fire({ name: this.header.name, boundTo: this.header.origin, origin });
     }
     return undefined;
   }
 
-  /** The header's name and origin (for messages); the value is never shown. */
-  async describe(): Promise<{ name: string; origin: string } | undefined> {
-    await this.loaded;
-    return this.header && { name: this.header.name, origin: this.header.origin };
+  /**
+   * The header's name and origin (for messages); the value is never shown. With `host`: the header that host gets,
+   * or else the default host's (whose origin then says it is not sent there).
+   */
+  async describe(host?: string): Promise<{ name: string; origin: string } | undefined> {
+    const header = (host === undefined ? undefined : await this.headerFor(originOf(host))) ?? (await this.loaded, this.header);
+    return header && { name: header.name, origin: header.origin };
   }
 
-  /** Stores a header (`Name: value` or a bare Authorization value) for `host`'s origin; an empty text removes it. */
+  /**
+   * Stores a header (`Name: value` or a bare Authorization value) for `host`'s origin; an empty text removes it. The
+   * default host's header replaces the one stored before; another host's is kept beside it, under its own key.
+   */
   async set(text: string, host: string): Promise<void> {
     const parsed = parseHeader(text);
     const origin = originOf(host);
-    await this.store(parsed && origin ? { ...parsed, origin } : undefined);
+    if (!origin) return this.store(undefined);
+    const header = parsed ? { ...parsed, origin } : undefined;
+    if (origin !== originOf(this.hostNow())) {
+      if (header) await this.secrets.store(HOST_KEY_PREFIX + origin, storedForm(header));
+      else await this.secrets.delete(HOST_KEY_PREFIX + origin);
+      this.ownHeaders.set(origin, Promise.resolve(header));
+      return;
+    }
+    // A header kept for this origin as another host's would otherwise still win over the one set now.
+    await this.secrets.delete(HOST_KEY_PREFIX + origin);
+    this.ownHeaders.set(origin, Promise.resolve(undefined));
+    await this.store(header);
   }
 
   /** Sends the stored header to `origin` from now on (and no longer to the one it was set for): the user said so. */
