@@ -23,9 +23,10 @@ export class HistoryPanel {
   private matchedQuery = '';
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** `onClose` is told whether a conversation was opened (then the user goes on typing, not browsing). */
   constructor(
     private readonly host: HostChannel,
-    private readonly onClose: () => void,
+    private readonly onClose: (opened: boolean) => void,
   ) {
     this.search = h('input', {
       className: 'history-search',
@@ -41,13 +42,13 @@ export class HistoryPanel {
       this.list,
       this.status,
     );
-    close.addEventListener('click', onClose);
+    close.addEventListener('click', () => onClose(false));
     this.search.addEventListener('input', () => this.onSearchInput());
     this.list.addEventListener('click', (e) => this.onClick(e));
     this.element.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {
         e.preventDefault();
-        onClose();
+        onClose(false);
       }
     });
   }
@@ -133,7 +134,7 @@ export class HistoryPanel {
     switch (control.dataset.action) {
       case 'open':
         this.host.post({ type: 'openConversation', id });
-        this.onClose();
+        this.onClose(true);
         return;
       case 'rename':
         this.host.post({ type: 'renameConversation', id });

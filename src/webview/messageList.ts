@@ -69,7 +69,9 @@ export class MessageList {
   private pointerDown = false;
 
   constructor(private readonly host: HostChannel) {
-    this.log = h('div', { className: 'message-log', attrs: { role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages' } });
+    // Not a live region (nor role=log, which is one): streamed text would be read out piece by piece. The
+    // view's Announcer says when a reply starts and reads it once it is done.
+    this.log = h('div', { className: 'message-log', attrs: { role: 'region', 'aria-label': 'Messages' } });
     this.empty = createEmptyState();
     this.scroller = h('div', { className: 'message-scroller' }, this.empty.element, this.systemPrompt.element, this.log);
     this.jump = button({ label: 'Jump to latest', text: 'Jump to latest', icon: 'arrowDown', className: 'jump-latest' });
