@@ -17,7 +17,7 @@ export async function testConnection(s: Services): Promise<DiagnosticsResult> {
     else void vscode.window.showInformationMessage(text);
   } else {
     const detail = result.report.split('\n').find((l) => l.startsWith('- ✗'))?.slice(4) ?? 'No answer.';
-    void vscode.window.showErrorMessage(detail, 'Open Settings').then((choice) => {
+    void vscode.window.showErrorMessage(detail, vscode.l10n.t('Open Settings')).then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'ollamaChat.host');
     });
   }

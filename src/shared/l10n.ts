@@ -10,19 +10,29 @@
 export type L10nBundle = Readonly<Record<string, string>>;
 
 let current: L10nBundle = {};
+let language = 'en';
 
-/** Uses `bundle` for every later `t` (none, or an empty one: English). Entries that are not strings are ignored. */
-export function setL10nBundle(bundle: unknown): void {
+/**
+ * Uses `bundle` for every later `t` (none, or an empty one: English), for text in `displayLanguage` (VS Code's
+ * `env.language`, e.g. `de`). Entries that are not strings are ignored: the bundle may come from a file or a page.
+ */
+export function setL10nBundle(bundle: unknown, displayLanguage = 'en'): void {
   const next: Record<string, string> = {};
   if (bundle && typeof bundle === 'object') {
     for (const [key, value] of Object.entries(bundle)) if (typeof value === 'string') next[key] = value;
   }
   current = next;
+  language = displayLanguage;
 }
 
 /** The bundle `t` translates with (the host hands it to the webview). */
 export function l10nBundle(): L10nBundle {
   return current;
+}
+
+/** The display language the bundle is for (the webview's `<html lang>`). */
+export function l10nLanguage(): string {
+  return language;
 }
 
 /**

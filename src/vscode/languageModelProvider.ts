@@ -38,7 +38,7 @@ export function registerLanguageModelProvider(client: OllamaClient, settings: ()
         return models.map((m) => ({
           id: m.name, name: m.name, family: m.family ?? m.model, version: m.version,
           detail: [m.parameterSize, m.quantization].filter(Boolean).join(' · '),
-          tooltip: `Local Ollama model ${m.name}`, maxInputTokens: 8192, maxOutputTokens: 4096, capabilities: {},
+          tooltip: vscode.l10n.t('Local Ollama model {0}', m.name), maxInputTokens: 8192, maxOutputTokens: 4096, capabilities: {},
         }));
       } catch (err) {
         if (!options.silent) {

@@ -4,6 +4,7 @@ import { button, h } from './dom';
 import type { Announcer } from './announcer';
 import { icon } from './icons';
 import type { HostChannel } from './vscodeApi';
+import { t } from '../shared/l10n';
 
 export class ErrorBanner {
   readonly element: HTMLElement;
@@ -21,11 +22,11 @@ export class ErrorBanner {
     this.message = h('div', { className: 'error-message' });
     this.detail = h('div', { className: 'error-detail' });
     this.actions = h('div', { className: 'error-actions' });
-    const dismiss = button({ label: 'Dismiss error', icon: 'close', className: 'error-dismiss' });
+    const dismiss = button({ label: t('Dismiss error'), icon: 'close', className: 'error-dismiss' });
     dismiss.addEventListener('click', () => this.show(null));
     this.element = h(
       'div',
-      { className: 'error-banner', attrs: { role: 'region', 'aria-label': 'Error' }, hidden: true },
+      { className: 'error-banner', attrs: { role: 'region', 'aria-label': t('Error') }, hidden: true },
       h('div', { className: 'error-icon' }, icon('error')),
       h('div', { className: 'error-body' }, this.message, this.detail, this.actions),
       dismiss,

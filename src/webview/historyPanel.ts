@@ -8,6 +8,7 @@ import { button, h } from './dom';
 import { relativeTime } from './format';
 import { icon } from './icons';
 import type { HostChannel } from './vscodeApi';
+import { t } from '../shared/l10n';
 
 const SEARCH_DELAY_MS = 200;
 
@@ -30,14 +31,14 @@ export class HistoryPanel {
   ) {
     this.search = h('input', {
       className: 'history-search',
-      attrs: { type: 'search', 'aria-label': 'Search conversations', placeholder: 'Search conversations' },
+      attrs: { type: 'search', 'aria-label': t('Search conversations'), placeholder: t('Search conversations') },
     });
-    this.list = h('ul', { className: 'history-list', attrs: { 'aria-label': 'Conversations' } });
+    this.list = h('ul', { className: 'history-list', attrs: { 'aria-label': t('Conversations') } });
     this.status = h('p', { className: 'history-status', attrs: { role: 'status' } });
-    const close = button({ label: 'Close history', icon: 'close' });
+    const close = button({ label: t('Close history'), icon: 'close' });
     this.element = h(
       'section',
-      { className: 'history-panel', attrs: { 'aria-label': 'Conversation history' }, hidden: true },
+      { className: 'history-panel', attrs: { 'aria-label': t('Conversation history') }, hidden: true },
       h('div', { className: 'history-header' }, h('div', { className: 'search-box' }, icon('search'), this.search), close),
       this.list,
       this.status,
@@ -100,7 +101,7 @@ export class HistoryPanel {
     const rows = this.visible().map((c) => this.row(c, now));
     this.list.replaceChildren(...rows);
     this.status.textContent =
-      rows.length > 0 ? '' : this.search.value.trim() ? 'No conversation matches.' : 'No conversations yet.';
+      rows.length > 0 ? '' : this.search.value.trim() ? t('No conversation matches.') : t('No conversations yet.');
     this.status.hidden = rows.length > 0;
   }
 
@@ -116,8 +117,8 @@ export class HistoryPanel {
       h('span', { className: 'history-meta', text: meta }),
     );
     open.dataset.action = 'open';
-    const rename = button({ label: `Rename “${title}”`, icon: 'edit', action: 'rename' });
-    const remove = button({ label: `Delete “${title}”`, icon: 'trash', action: 'delete' });
+    const rename = button({ label: t('Rename “{0}”', title), icon: 'edit', action: 'rename' });
+    const remove = button({ label: t('Delete “{0}”', title), icon: 'trash', action: 'delete' });
     const item = h('li', { className: 'history-item' }, open, h('div', { className: 'history-actions' }, rename, remove));
     item.dataset.id = c.id;
     if (c.id === this.currentId) {
