@@ -14,7 +14,7 @@ export class ModelStatusItem implements vscode.Disposable {
 
   update(model: string): void {
     this.item.text = `$(hubot) ${model}`;
-    this.item.tooltip = `Ollama Chat model: ${model}. Click to pick another.`;
+    this.item.tooltip = vscode.l10n.t('Ollama Chat model: {0}. Click to pick another.', model);
     this.item.accessibilityInformation = { label: vscode.l10n.t('Ollama Chat model {0}. Pick another model.', model) };
   }
 

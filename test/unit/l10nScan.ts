@@ -27,7 +27,9 @@ export interface KeyUse extends Finding {
 const SHOW_MESSAGE = new Set(['showInformationMessage', 'showWarningMessage', 'showErrorMessage']);
 const TEXT_PROPERTIES = new Set(['title', 'placeHolder', 'placeholder', 'prompt', 'label', 'detail', 'description', 'message', 'tooltip', 'text', 'aria-label']);
 const TEXT_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder']);
-const ASSIGNED_TEXT = new Set(['textContent', 'placeholder', 'title']);
+const ASSIGNED_TEXT = new Set(['textContent', 'placeholder', 'title', 'text', 'tooltip']);
+/** Calls whose arguments are shown as they are: chat responses; errors that carry user words (after their kind). */
+const SHOWN_ARGUMENTS = new Map([['markdown', 0], ['ChatError', 1]]);
 
 /** Every `.ts` file under `dir`, recursively. */
 export function sourceFiles(dir: string): string[] {
@@ -91,12 +93,16 @@ export function scanFile(path: string, root: string): { hardCoded: Finding[]; ke
         else found.badKeys.push({ where: where(node), text: node.getText() });
       } else if (SHOW_MESSAGE.has(name)) {
         node.arguments.forEach(check);
+      } else if (SHOWN_ARGUMENTS.has(name)) {
+        node.arguments.slice(SHOWN_ARGUMENTS.get(name)).forEach(check);
       } else if (name === 'h') {
         node.arguments.slice(2).forEach(check);
       } else if (name === 'setAttribute' && node.arguments.length === 2) {
         const [attribute, value] = node.arguments;
         if (ts.isStringLiteral(attribute) && TEXT_ATTRIBUTES.has(attribute.text)) check(value);
       }
+    } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && SHOWN_ARGUMENTS.has(node.expression.text)) {
+      node.arguments?.slice(SHOWN_ARGUMENTS.get(node.expression.text)).forEach(check);
     } else if (ts.isPropertyAssignment(node)) {
       const name = propertyName(node.name);
       if (name && TEXT_PROPERTIES.has(name)) check(node.initializer);
