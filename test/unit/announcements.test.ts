@@ -8,36 +8,8 @@ import { delta, emptySnapshot, turn } from '../../bench/render/hostMessages';
 import type { HostMessage, ViewState } from '../../src/shared/protocol';
 import { replyAnnouncement, spokenText } from '../../src/webview/replyAnnouncements';
 import { splitIntoTokens } from '../../simulator';
+import { heardAnnouncements, liveRegionsAround, recordAnnouncements } from '../fixtures/liveRegions';
 import { openTestView, type TestView } from './viewPage';
-
-/** Runs in the page: records what is put into each live region, in order, as `polite: …` / `assertive: …`. */
-function recordAnnouncements(): void {
-  const w = window as unknown as { heard: string[] };
-  w.heard = [];
-  for (const region of document.querySelectorAll<HTMLElement>('.live-announcer')) {
-    new MutationObserver(() => {
-      if (region.textContent) w.heard.push(`${region.dataset.politeness}: ${region.textContent}`);
-    }).observe(region, { childList: true, subtree: true, characterData: true });
-  }
-}
-
-const heard = (view: TestView): Promise<string[]> => view.page.evaluate(() => (window as unknown as { heard: string[] }).heard);
-
-/**
- * Runs in the page: the elements from `selector` up that are live regions (which would read appended text), or
- * null when nothing matches `selector`.
- */
-function liveAncestors(selector: string): string[] | null {
-  const live: string[] = [];
-  const start = document.querySelector(selector);
-  if (!start) return null;
-  for (let el: Element | null = start; el; el = el.parentElement) {
-    const ariaLive = el.getAttribute('aria-live');
-    const role = el.getAttribute('role') ?? '';
-    if ((ariaLive && ariaLive !== 'off') || ['log', 'status', 'alert', 'marquee', 'timer'].includes(role)) live.push(`${el.tagName} ${el.className}`);
-  }
-  return live;
-}
 
 function withError(message: string): HostMessage {
   const snapshot = emptySnapshot() as { type: 'snapshot'; state: ViewState };
@@ -79,11 +51,10 @@ describe('screen reader announcements', function () {
         for (const d of t.deltas) await view.sendPerFrame([delta(t.messageId, d)]);
         // The reply is drawn over the next frames (the render scheduler's work); wait until its text is there.
         await view.page.waitForFunction((id) => /answer/.test(document.querySelector(`[data-message-id="${id}"]`)?.textContent ?? ''), t.messageId);
-        assert.deepEqual(await view.page.evaluate(liveAncestors, `[data-message-id="${t.messageId}"] .markdown-body, [data-message-id="${t.messageId}"] .plain-text-body`), [],
-          'no live region around the streaming reply');
+        assert.deepEqual(await view.page.locator(`[data-message-id="${t.messageId}"]`).evaluate(liveRegionsAround), [], 'no live region around the streaming reply');
         await view.send(t.end);
       }
-      assert.deepEqual(await heard(view), [
+      assert.deepEqual(await view.page.evaluate(heardAnnouncements), [
         'polite: mistral is generating',
         'polite: Reply from mistral: The first answer, in many small pieces.',
         'polite: mistral is generating',
@@ -95,8 +66,8 @@ describe('screen reader announcements', function () {
       await view.send([withError('Cannot reach Ollama.'), withError('Cannot reach Ollama.')]);
       await view.send([withError('Cannot reach Ollama.')]);
       await view.send([withError('Model mistral is not installed.')]);
-      assert.deepEqual(await heard(view), ['assertive: Cannot reach Ollama.', 'assertive: Model mistral is not installed.']);
-      assert.deepEqual(await view.page.evaluate(liveAncestors, '.error-banner .error-message'), [], 'the banner itself is not live');
+      assert.deepEqual(await view.page.evaluate(heardAnnouncements), ['assertive: Cannot reach Ollama.', 'assertive: Model mistral is not installed.']);
+      assert.deepEqual(await view.page.locator('.error-banner .error-message').evaluate(liveRegionsAround), [], 'the banner itself is not live');
     });
   });
 });
