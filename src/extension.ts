@@ -13,6 +13,7 @@ import { ImageStore } from './core/images/imageStore';
 import { OllamaClient } from './core/ollama/ollamaClient';
 import { HostRouter } from './core/ollama/hostRouter';
 import { AuthHeader } from './core/settings/authHeader';
+import { setL10nBundle } from './shared/l10n';
 import { registerChatParticipant } from './vscode/chatParticipant';
 import { ChatViewProvider, VIEW_ID } from './vscode/chatViewProvider';
 import { registerLanguageModelProvider } from './vscode/languageModelProvider';
@@ -32,6 +33,8 @@ export type ExtensionTestHooks = ModalTestHooks & { testing: { imagesDir: string
 
 /** Entry point called by VS Code. */
 export async function activate(context: vscode.ExtensionContext): Promise<OllamaChatApi> {
+  // Core and the webview translate with the bundle VS Code loaded for the display language (l10n/).
+  setL10nBundle(vscode.l10n.bundle, vscode.env.language);
   const log = vscode.window.createOutputChannel('Ollama Chat', { log: true });
   const settings = new SettingsService(log);
   const store = new ConversationStore(context.workspaceState, (m) => log.warn(m));

@@ -20,13 +20,13 @@ export async function askAboutSelection(s: Services, args?: AskArgs): Promise<Ch
   const editor = vscode.window.activeTextEditor;
   const model = s.view.relay.modelForView();
   if (!editor || editor.selections.every((sel) => sel.isEmpty)) {
-    void vscode.window.showInformationMessage(`Select some code in an editor first, then ask ${model} about it.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Select some code in an editor first, then ask {0} about it.', model));
     return undefined;
   }
   const selection = editor.selections.find((sel) => !sel.isEmpty) ?? editor.selection;
   const question = typeof args?.question === 'string' ? args.question : await vscode.window.showInputBox({
-    title: `Ask ${model} about the selection`,
-    prompt: `What should ${model} do with the selected code? Press Enter to send.`,
+    title: vscode.l10n.t('Ask {0} about the selection', model),
+    prompt: vscode.l10n.t('What should {0} do with the selected code? Press Enter to send.', model),
     value: DEFAULT_QUESTION,
     valueSelection: [0, DEFAULT_QUESTION.length],
   });
@@ -41,7 +41,7 @@ export async function askAboutSelection(s: Services, args?: AskArgs): Promise<Ch
   }, question);
   if (built.truncated) {
     void vscode.window.showWarningMessage(
-      `The selection is long: only its first ${built.includedLines} of ${built.totalLines} lines are sent.`);
+      vscode.l10n.t('The selection is long: only its first {0} of {1} lines are sent.', built.includedLines, built.totalLines));
   }
   await s.view.reveal();
   const id = s.chat.activeConversationId() ?? (await s.chat.startConversation()).id;

@@ -11,16 +11,16 @@ export async function attachFile(s: Services, source: 'current' | 'pick', uri?: 
   } else if (source === 'current') {
     document = vscode.window.activeTextEditor?.document ?? vscode.window.visibleTextEditors[0]?.document;
     if (!document) {
-      void vscode.window.showInformationMessage('Open a file in an editor first, then attach it.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a file in an editor first, then attach it.'));
       return false;
     }
   } else {
-    const picked = await vscode.window.showOpenDialog({ title: 'Attach File to Chat', canSelectMany: false, openLabel: 'Attach' });
+    const picked = await vscode.window.showOpenDialog({ title: vscode.l10n.t('Attach File to Chat'), canSelectMany: false, openLabel: 'Attach' });
     if (!picked?.[0]) return false;
     try {
       document = await vscode.workspace.openTextDocument(picked[0]);
     } catch {
-      void vscode.window.showWarningMessage('Only text files can be attached.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Only text files can be attached.'));
       return false;
     }
   }
@@ -28,7 +28,7 @@ export async function attachFile(s: Services, source: 'current' | 'pick', uri?: 
   s.view.addAttachment(attachment);
   await s.view.reveal();
   if (attachment.truncated) {
-    void vscode.window.showWarningMessage(`${attachment.name} is long: only its first ${attachment.text.length} of ${attachment.chars} characters will be sent.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} is long: only its first {1} of {2} characters will be sent.', attachment.name, attachment.text.length, attachment.chars));
   }
   return true;
 }

@@ -12,7 +12,7 @@ const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'webp', 'gif'];
  */
 export async function attachImage(s: Services, uris?: vscode.Uri[]): Promise<number> {
   const chosen = uris ?? (await vscode.window.showOpenDialog({
-    title: 'Attach Image to Chat', canSelectMany: true, openLabel: 'Attach', filters: { Images: IMAGE_EXTENSIONS },
+    title: vscode.l10n.t('Attach Image to Chat'), canSelectMany: true, openLabel: 'Attach', filters: { Images: IMAGE_EXTENSIONS },
   }));
   if (!chosen?.length) return 0;
   await s.view.reveal();

@@ -9,13 +9,13 @@ export async function chooseConversation(s: Services, title: string, id?: string
   const items = s.chat.listConversations().map((c) => ({
     label: c.title,
     description: [c.model, relativeTime(c.updatedAt, Date.now())].filter(Boolean).join(' · '),
-    detail: `${c.messageCount} message${c.messageCount === 1 ? '' : 's'}`,
+    detail: c.messageCount === 1 ? vscode.l10n.t('1 message') : vscode.l10n.t('{0} messages', c.messageCount),
     id: c.id,
   }));
   if (!items.length) {
-    void vscode.window.showInformationMessage('There are no conversations yet.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('There are no conversations yet.'));
     return undefined;
   }
-  const choice = await vscode.window.showQuickPick(items, { title, placeHolder: 'Search conversations by title', matchOnDescription: true });
+  const choice = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Search conversations by title'), matchOnDescription: true });
   return choice?.id;
 }

@@ -46,17 +46,17 @@ export async function editConversationSettings(s: Services, id?: string, changes
   const global = s.settings.current();
   const describe = (value: unknown, fallback: unknown) => (value === undefined ? `default (${String(fallback) || 'none'})` : String(value));
   const items: (vscode.QuickPickItem & { key: Key })[] = [
-    { key: 'model', label: 'Model', description: describe(current.model, global.model) },
-    { key: 'systemPrompt', label: 'System prompt', description: describe(current.systemPrompt, global.systemPrompt) },
-    { key: 'temperature', label: 'Temperature', description: describe(current.temperature, global.options.temperature ?? 'model default') },
-    { key: 'numCtx', label: 'Context window (num_ctx)', description: describe(current.numCtx, global.options.num_ctx ?? 'Ollama default') },
+    { key: 'model', label: vscode.l10n.t('Model'), description: describe(current.model, global.model) },
+    { key: 'systemPrompt', label: vscode.l10n.t('System prompt'), description: describe(current.systemPrompt, global.systemPrompt) },
+    { key: 'temperature', label: vscode.l10n.t('Temperature'), description: describe(current.temperature, global.options.temperature ?? 'model default') },
+    { key: 'numCtx', label: vscode.l10n.t('Context window (num_ctx)'), description: describe(current.numCtx, global.options.num_ctx ?? 'Ollama default') },
   ];
-  const choice = await vscode.window.showQuickPick(items, { title: 'Ollama Chat: Conversation Settings', placeHolder: 'Setting to change for this conversation' });
+  const choice = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Ollama Chat: Conversation Settings'), placeHolder: vscode.l10n.t('Setting to change for this conversation') });
   if (!choice) return;
   const numeric = choice.key === 'temperature' || choice.key === 'numCtx';
   const value = await vscode.window.showInputBox({
     title: choice.label,
-    prompt: 'Leave empty to use the global setting.',
+    prompt: vscode.l10n.t('Leave empty to use the global setting.'),
     value: current[choice.key] === undefined ? '' : String(current[choice.key]),
     validateInput: (v) => {
       if (!numeric || !v.trim()) return undefined;

@@ -13,17 +13,17 @@ export async function deleteModel(s: Services, name?: string): Promise<boolean> 
     } catch (err) {
       return (await showCommandError(s, err, { retry: () => deleteModel(s, name) })) ?? false;
     }
-    model = (await vscode.window.showQuickPick(models.map((m) => m.name), { title: 'Ollama Chat: Delete Model' })) ?? undefined;
+    model = (await vscode.window.showQuickPick(models.map((m) => m.name), { title: vscode.l10n.t('Ollama Chat: Delete Model') })) ?? undefined;
   }
   if (!model) return false;
   const confirm = await vscode.window.showWarningMessage(
-    `Delete the model "${model}" from Ollama? It has to be downloaded again to be used.`, { modal: true }, 'Delete');
+    vscode.l10n.t('Delete the model "{0}" from Ollama? It has to be downloaded again to be used.', model), { modal: true }, vscode.l10n.t('Delete'));
   if (confirm !== 'Delete') return false;
   try {
     await s.client.deleteModel(model);
   } catch (err) {
     return (await showCommandError(s, err, { model, retry: () => deleteModel(s, model) })) ?? false;
   }
-  void vscode.window.showInformationMessage(`Deleted model ${model}.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Deleted model {0}.', model));
   return true;
 }

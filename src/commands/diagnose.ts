@@ -7,7 +7,7 @@ import type { Services } from './services';
 /** Runs every check and opens the report. */
 export async function diagnose(s: Services): Promise<DiagnosticsResult> {
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Ollama Chat: running diagnostics…' },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Ollama Chat: running diagnostics…') },
     () => runChecks(s, false));
   const doc = await vscode.workspace.openTextDocument({ content: result.report, language: 'markdown' });
   await vscode.window.showTextDocument(doc);

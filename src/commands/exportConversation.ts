@@ -14,13 +14,13 @@ export async function exportConversation(s: Services, id?: string, format?: Expo
   const conversationId = id ?? s.chat.activeConversationId();
   const conversation = conversationId ? s.chat.getConversation(conversationId) : undefined;
   if (!conversation) {
-    void vscode.window.showInformationMessage('Open a conversation in the chat first, then export it.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a conversation in the chat first, then export it.'));
     return undefined;
   }
   const chosen = format ?? (await vscode.window.showQuickPick(
-    [{ label: 'Markdown', description: 'readable transcript', format: 'markdown' as const },
-      { label: 'JSON', description: 'can be imported again', format: 'json' as const }],
-    { title: `Export "${conversation.title}"` }))?.format;
+    [{ label: vscode.l10n.t('Markdown'), description: vscode.l10n.t('readable transcript'), format: 'markdown' as const },
+      { label: vscode.l10n.t('JSON'), description: vscode.l10n.t('can be imported again'), format: 'json' as const }],
+    { title: vscode.l10n.t('Export "{0}"', conversation.title) }))?.format;
   if (!chosen) return undefined;
   let content: string;
   if (chosen === 'markdown') {
@@ -29,7 +29,9 @@ export async function exportConversation(s: Services, id?: string, format?: Expo
     const { images, left } = await collectImages(conversation, s.images);
     content = toJson(conversation, images);
     if (left.length) {
-      void vscode.window.showWarningMessage(`The export does not include ${left.length === 1 ? 'the image' : `${left.length} images`} ${left.join(', ')}: missing from the extension's storage, or past the export's size limit.`);
+      void vscode.window.showWarningMessage(left.length === 1
+        ? vscode.l10n.t('The export does not include the image {0}: missing from the extension\'s storage, or past the export\'s size limit.', left[0])
+        : vscode.l10n.t('The export does not include {0} images {1}: missing from the extension\'s storage, or past the export\'s size limit.', left.length, left.join(', ')));
     }
   }
   const doc = await vscode.workspace.openTextDocument({ content, language: chosen });

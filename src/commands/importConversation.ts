@@ -11,7 +11,7 @@ import type { Services } from './services';
  */
 export async function importConversation(s: Services, uri?: vscode.Uri): Promise<string | undefined> {
   const file = uri ?? (await vscode.window.showOpenDialog({
-    title: 'Import Conversation', canSelectMany: false, filters: { 'Ollama Chat export': ['json'] },
+    title: vscode.l10n.t('Import Conversation'), canSelectMany: false, filters: { 'Ollama Chat export': ['json'] },
   }))?.[0];
   if (!file) return undefined;
   try {
@@ -25,13 +25,15 @@ export async function importConversation(s: Services, uri?: vscode.Uri): Promise
       void vscode.window.showInformationMessage(`The imported conversation was on an Ollama host called "${unknownHost}", which is not in your ollamaChat.hosts; it uses your default host. Pick a model to move it to another host.`);
     }
     if (leftOut) {
-      void vscode.window.showWarningMessage(`${leftOut === 1 ? 'An image' : `${leftOut} images`} of the imported conversation ${leftOut === 1 ? 'was' : 'were'} missing or damaged in the file and ${leftOut === 1 ? 'was' : 'were'} left out; the text is all there.`);
+      void vscode.window.showWarningMessage(leftOut === 1
+        ? vscode.l10n.t('An image of the imported conversation was missing or damaged in the file and was left out; the text is all there.')
+        : vscode.l10n.t('{0} images of the imported conversation were missing or damaged in the file and were left out; the text is all there.', leftOut));
     }
     await s.chat.setActive(id);
     await s.view.reveal();
     return id;
   } catch (err) {
-    void vscode.window.showErrorMessage(`Could not import ${file.path.split('/').pop()}: ${err instanceof Error ? err.message : String(err)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not import {0}: {1}', file.path.split('/').pop() ?? file.path, err instanceof Error ? err.message : String(err)));
     return undefined;
   }
 }

@@ -41,8 +41,8 @@ export function itemFor(m: ModelDto, current: string): ModelItem {
 export async function pickModel(s: Services): Promise<string | undefined> {
   const current = s.settings.current().model;
   const picker = vscode.window.createQuickPick<ModelItem>();
-  picker.title = 'Ollama Chat: Pick Model';
-  picker.placeholder = `Loading models from ${s.settings.current().host}…`;
+  picker.title = vscode.l10n.t('Ollama Chat: Pick Model');
+  picker.placeholder = vscode.l10n.t('Loading models from {0}…', s.settings.current().host);
   picker.busy = true;
   picker.matchOnDescription = true;
   picker.show();
@@ -58,12 +58,12 @@ export async function pickModel(s: Services): Promise<string | undefined> {
   picker.activeItems = installed.filter((i) => sameModel(current, i.model));
   picker.busy = false;
   picker.placeholder = models.length
-    ? `Current: ${current}. Type to filter, or type another name to use (and pull) it.`
-    : 'No models installed in Ollama. Type a name to pull it, e.g. mistral.';
+    ? vscode.l10n.t('Current: {0}. Type to filter, or type another name to use (and pull) it.', current)
+    : vscode.l10n.t('No models installed in Ollama. Type a name to pull it, e.g. mistral.');
   picker.onDidChangeValue((value) => {
     const name = value.trim();
     const known = !name || installed.some((i) => i.model === name || sameModel(name, i.model));
-    picker.items = known ? installed : [...installed, { label: name, description: 'not installed — pull it', model: name, installed: false }];
+    picker.items = known ? installed : [...installed, { label: name, description: vscode.l10n.t('not installed — pull it'), model: name, installed: false }];
   });
   const choice = await new Promise<ModelItem | undefined>((resolve) => {
     picker.onDidAccept(() => resolve(picker.selectedItems[0]));

@@ -28,9 +28,9 @@ export function pullQuestion(name: ModelName, ollamaHost: string, buttons: strin
     : `${name.host}, which is not the Ollama library: the model and everything in it come from that registry. Pull only from a registry you trust`;
   return {
     message: notInstalled
-      ? `The model "${name.text}" is not installed in Ollama. Download it from ${name.host}?`
-      : `Download the model "${name.text}" from ${name.host}?`,
-    detail: `Ollama at ${ollamaHost} will download ${full} from ${source}. Models are often several GB.`,
+      ? vscode.l10n.t('The model "{0}" is not installed in Ollama. Download it from {1}?', name.text, name.host)
+      : vscode.l10n.t('Download the model "{0}" from {1}?', name.text, name.host),
+    detail: vscode.l10n.t('Ollama at {0} will download {1} from {2}. Models are often several GB.', ollamaHost, full, source),
     buttons,
   };
 }
@@ -41,9 +41,9 @@ export function pullQuestion(name: ModelName, ollamaHost: string, buttons: strin
  */
 export async function pullModel(s: Services, name?: string): Promise<boolean> {
   const typed = name ?? await vscode.window.showInputBox({
-    title: 'Ollama Chat: Pull Model',
-    prompt: 'Name of the model to download, e.g. from the Ollama library',
-    placeHolder: 'e.g. mistral, llama3.2, qwen3:8b',
+    title: vscode.l10n.t('Ollama Chat: Pull Model'),
+    prompt: vscode.l10n.t('Name of the model to download, e.g. from the Ollama library'),
+    placeHolder: vscode.l10n.t('e.g. mistral, llama3.2, qwen3:8b'),
     value: s.settings.current().model,
     validateInput: (value) => {
       const parsed = parseModelName(value);
@@ -66,7 +66,7 @@ export async function pullModel(s: Services, name?: string): Promise<boolean> {
 export async function downloadModel(s: Services, model: string): Promise<boolean> {
   try {
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Pulling ${model}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Pulling {0}', model), cancellable: true },
       async (progress, token) => {
         const abort = new AbortController();
         const sub = token.onCancellationRequested(() => abort.abort());
@@ -86,13 +86,13 @@ export async function downloadModel(s: Services, model: string): Promise<boolean
     );
   } catch (err) {
     if (isAbortError(err)) {
-      void vscode.window.showInformationMessage(`Pulling ${model} was cancelled.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Pulling {0} was cancelled.', model));
       return false;
     }
     return (await showCommandError(s, err, { model, retry: () => pullModel(s, model) })) ?? false;
   }
   s.log.info(`Pulled model ${model}.`);
-  void vscode.window.showInformationMessage(`Model ${model} is ready.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Model {0} is ready.', model));
   await checkConnection(s.chat, s.settings.current());
   return true;
 }

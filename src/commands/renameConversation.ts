@@ -9,7 +9,7 @@ export async function renameConversation(s: Services, id?: string, title?: strin
   const conversation = chosen ? s.chat.getConversation(chosen) : undefined;
   if (!chosen || !conversation) return;
   const newTitle = title ?? await vscode.window.showInputBox({
-    title: 'Rename Conversation', value: conversation.title, prompt: 'New title',
+    title: vscode.l10n.t('Rename Conversation'), value: conversation.title, prompt: vscode.l10n.t('New title'),
     validateInput: (v) => (v.trim() ? undefined : 'The title cannot be empty.'),
   });
   if (newTitle?.trim()) await s.chat.renameConversation(chosen, newTitle);

@@ -30,13 +30,13 @@ export async function setAuthHeader(s: Services, text?: string, hostName?: strin
   if (host === undefined) return undefined;
   const origin = originOf(host);
   if (!origin) {
-    void vscode.window.showErrorMessage(`The auth header is sent only to the host in ollamaChat.host, and "${host}" is not a valid host. Fix the setting first.`, 'Open Settings')
+    void vscode.window.showErrorMessage(vscode.l10n.t('The auth header is sent only to the host in ollamaChat.host, and "{0}" is not a valid host. Fix the setting first.', host), vscode.l10n.t('Open Settings'))
       .then((choice) => choice && vscode.commands.executeCommand('workbench.action.openSettings', 'ollamaChat.host'));
     return undefined;
   }
   const input = text ?? await vscode.window.showInputBox({
-    title: `Ollama Chat: Auth Header for ${origin}`,
-    prompt: `Header sent with every request to ${origin} (and to no other host), e.g. "Authorization: Bearer <token>". Leave empty to remove it. Stored in VS Code's secret storage.`,
+    title: vscode.l10n.t('Ollama Chat: Auth Header for {0}', origin),
+    prompt: vscode.l10n.t('Header sent with every request to {0} (and to no other host), e.g. "Authorization: Bearer <token>". Leave empty to remove it. Stored in VS Code\'s secret storage.', origin),
     password: true,
     ignoreFocusOut: true,
     validateInput: (v) => (v.trim() && !parseHeader(v) ? 'Use "Name: value" on one line.' : undefined),
@@ -45,7 +45,7 @@ export async function setAuthHeader(s: Services, text?: string, hostName?: strin
   await auth.set(input, host);
   const stored = await auth.describe(host);
   const name = stored?.origin === origin ? stored.name : undefined;
-  void vscode.window.showInformationMessage(name ? `Ollama Chat will send the ${name} header to ${origin} only.` : 'Ollama Chat no longer sends an auth header.');
+  void vscode.window.showInformationMessage(name ? vscode.l10n.t('Ollama Chat will send the {0} header to {1} only.', name, origin) : vscode.l10n.t('Ollama Chat no longer sends an auth header.'));
   return name;
 }
 
@@ -57,11 +57,11 @@ export async function offerAuthHeaderFor(auth: AuthHeader, withheld: { name: str
   const send = `Send the auth header to ${withheld.origin}`;
   const other = 'Set Another Header…';
   const choice = await vscode.window.showWarningMessage(
-    `Ollama Chat did not send your ${withheld.name} header to ${withheld.origin}: it was set for ${withheld.boundTo}. If the new host needs it, say so; then retry.`,
+    vscode.l10n.t('Ollama Chat did not send your {0} header to {1}: it was set for {2}. If the new host needs it, say so; then retry.', withheld.name, withheld.origin, withheld.boundTo),
     send, other);
   if (choice === send) {
     await auth.bindTo(withheld.origin);
-    void vscode.window.showInformationMessage(`Ollama Chat will send the ${withheld.name} header to ${withheld.origin} only.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Ollama Chat will send the {0} header to {1} only.', withheld.name, withheld.origin));
   } else if (choice === other) {
     await vscode.commands.executeCommand(Command.setAuthHeader);
   }

@@ -26,7 +26,7 @@ function show(result: DiagnosticsResult, url: string, model: string | undefined,
     else void vscode.window.showInformationMessage(text);
   } else {
     const detail = result.report.split('\n').find((l) => l.startsWith('- ✗'))?.slice(4) ?? 'No answer.';
-    void vscode.window.showErrorMessage(`${who}${detail}`, 'Open Settings').then((choice) => {
+    void vscode.window.showErrorMessage(`${who}${detail}`, vscode.l10n.t('Open Settings')).then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', name === undefined ? 'ollamaChat.host' : 'ollamaChat.hosts');
     });
   }

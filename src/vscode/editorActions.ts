@@ -11,7 +11,7 @@ export async function copyToClipboard(text: string): Promise<void> {
 export async function insertAtCursor(code: string): Promise<void> {
   const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
   if (!editor) {
-    void vscode.window.showWarningMessage('Open a file first: there is no editor to insert the code into.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a file first: there is no editor to insert the code into.'));
     return;
   }
   await editor.edit((edit) => {

@@ -23,14 +23,14 @@ interface GitExtension {
 /** The repository of the active editor's file, else the only (or first) one open. */
 async function currentRepository(): Promise<GitRepository> {
   const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
-  if (!extension) throw new ChatError('invalidPrompt', '/commit needs VS Code\'s Git extension, which is not available here.');
+  if (!extension) throw new ChatError('invalidPrompt', vscode.l10n.t('/commit needs VS Code\'s Git extension, which is not available here.'));
   const git = extension.isActive ? extension.exports : await extension.activate();
-  if (!git.enabled) throw new ChatError('invalidPrompt', '/commit needs Git: turn on the "git.enabled" setting, then send again.');
+  if (!git.enabled) throw new ChatError('invalidPrompt', vscode.l10n.t('/commit needs Git: turn on the "git.enabled" setting, then send again.'));
   const api = git.getAPI(1);
   const active = vscode.window.activeTextEditor?.document.uri;
   const repository = (active && api.getRepository(active)) || api.repositories[0];
   if (!repository) {
-    throw new ChatError('invalidPrompt', '/commit found no Git repository in this workspace. Open a folder that is a Git repository (or run "Git: Initialize Repository"), stage your changes, then send again.');
+    throw new ChatError('invalidPrompt', vscode.l10n.t('/commit found no Git repository in this workspace. Open a folder that is a Git repository (or run "Git: Initialize Repository"), stage your changes, then send again.'));
   }
   return repository;
 }
@@ -41,7 +41,10 @@ export async function stagedDiff(): Promise<string> {
   // Asks git itself (`diff --cached`): the extension's own view of the index may lag behind a `git add` in a terminal.
   const diff = await repository.diff(true);
   if (!diff.trim()) {
-    throw new ChatError('invalidPrompt', `Nothing is staged in ${vscode.workspace.asRelativePath(repository.rootUri, false) || 'the repository'}. Stage the changes to describe (Source Control: +), then send /commit again.`);
+    const where = vscode.workspace.asRelativePath(repository.rootUri, false);
+    throw new ChatError('invalidPrompt', where
+      ? vscode.l10n.t('Nothing is staged in {0}. Stage the changes to describe (Source Control: +), then send /commit again.', where)
+      : vscode.l10n.t('Nothing is staged in the repository. Stage the changes to describe (Source Control: +), then send /commit again.'));
   }
   return diff;
 }

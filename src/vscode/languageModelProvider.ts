@@ -65,7 +65,7 @@ export function languageModelChatProvider(client: OllamaClient, settings: () => 
         return installed.map((m, i) => ({
           id: m.name, name: m.name, family: m.family ?? m.model, version: m.version,
           detail: [m.parameterSize, m.quantization].filter(Boolean).join(' · '),
-          tooltip: `Local Ollama model ${m.name}`, ...lmModelInfo(facts[i], current),
+          tooltip: vscode.l10n.t('Local Ollama model {0}', m.name), ...lmModelInfo(facts[i], current),
         }));
       } catch (err) {
         if (!options.silent) {

@@ -19,7 +19,7 @@ export async function openLinkSafely(href: string, log: vscode.LogOutputChannel)
   const url = safeExternalUrl(href);
   if (!url) {
     log.warn(`Refused to open a link from a reply: ${href.slice(0, 200)}`);
-    void vscode.window.showWarningMessage(`Ollama Chat only opens http and https links from replies. Refused: ${href.slice(0, 100)}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Ollama Chat only opens http and https links from replies. Refused: {0}', href.slice(0, 100)));
     return false;
   }
   return vscode.env.openExternal(vscode.Uri.parse(url.toString(), true));

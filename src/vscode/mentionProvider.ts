@@ -55,7 +55,7 @@ export class MentionProvider {
     for (const f of files.slice(0, MAX_ROWS - matched.length)) matched.push(this.fileOffer(f.uri, f.path, 'file'));
     for (const f of fuzzyFilter(query, await this.files.listFolders(), MAX_FOLDER_ROWS)) {
       matched.push({
-        suggestion: { id: `m${++nextId}`, label: `${f.path}/`, detail: 'folder: its tree', kind: 'folder' },
+        suggestion: { id: `m${++nextId}`, label: `${f.path}/`, detail: vscode.l10n.t('folder: its tree'), kind: 'folder' },
         name: `${f.path}/`, kind: 'folder', languageId: 'plaintext', read: () => readFolderReference(f.uri),
       });
     }
@@ -81,13 +81,13 @@ export class MentionProvider {
     if (selection) {
       const where = describeRange(path, selection);
       offers.push({
-        suggestion: { id: `m${++nextId}`, label: 'selection', detail: where, kind: 'selection' },
+        suggestion: { id: `m${++nextId}`, label: 'selection', detail: where, kind: 'selection' }, // l10n-ignore: the name typed after @
         name: `Selection ${where}`, kind: 'selection', languageId, read: () => readRangeReference(uri, selection),
       });
     }
     const count = vscode.languages.getDiagnostics(uri).length;
     offers.push({
-      suggestion: { id: `m${++nextId}`, label: 'problems', detail: `${count} in ${path}`, kind: 'problems' },
+      suggestion: { id: `m${++nextId}`, label: 'problems', detail: vscode.l10n.t('{0} in {1}', count, path), kind: 'problems' }, // l10n-ignore: the name typed after @
       name: `Problems in ${path}`, kind: 'problems', languageId: 'plaintext', read: async () => readProblemsReference(uri),
     });
     return offers;

@@ -18,10 +18,15 @@ export class ModelStatusItem implements vscode.Disposable {
 
   /** Shows `model`, on the host called `host` when one is given. */
   update(model: string, host?: string): void {
-    const where = host === undefined ? '' : ` on ${host}`;
     this.item.text = host === undefined ? `$(hubot) ${model}` : `$(hubot) ${model} · ${host}`;
-    this.item.tooltip = `Ollama Chat model: ${model}${where}. Click to pick another.`;
-    this.item.accessibilityInformation = { label: `Ollama Chat model ${model}${where}. Pick another model.` };
+    this.item.tooltip = host === undefined
+      ? vscode.l10n.t('Ollama Chat model: {0}. Click to pick another.', model)
+      : vscode.l10n.t('Ollama Chat model: {0} on {1}. Click to pick another.', model, host);
+    this.item.accessibilityInformation = {
+      label: host === undefined
+        ? vscode.l10n.t('Ollama Chat model {0}. Pick another model.', model)
+        : vscode.l10n.t('Ollama Chat model {0} on {1}. Pick another model.', model, host),
+    };
   }
 
   /**

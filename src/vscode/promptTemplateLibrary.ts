@@ -68,12 +68,12 @@ export class PromptTemplateLibrary {
     return expandTemplate(template, command.input, (placeholder) => {
       if (placeholder === 'diff') return stagedDiff();
       const editor = vscode.window.activeTextEditor;
-      if (!editor) throw new ChatError('invalidPrompt', `/${template.name} works on the code in an editor: open a file (and select code), then send again.`);
+      if (!editor) throw new ChatError('invalidPrompt', vscode.l10n.t('/{0} works on the code in an editor: open a file (and select code), then send again.', template.name));
       const path = vscode.workspace.asRelativePath(editor.document.uri, false);
       if (placeholder === 'file') return path;
       if (placeholder === 'language') return editor.document.languageId;
       const selection = editor.selections.find((s) => !s.isEmpty);
-      if (!selection) throw new ChatError('invalidPrompt', `/${template.name} works on the selected code: select some in ${path}, then send again.`);
+      if (!selection) throw new ChatError('invalidPrompt', vscode.l10n.t('/{0} works on the selected code: select some in {1}, then send again.', template.name, path));
       const code = cutAtLine(editor.document.getText(selection).replace(/\r\n/g, '\n'), DEFAULT_MAX_SELECTION_CHARS).replace(/\n$/, '');
       const fence = fenceFor(code);
       return `From \`${describeRange(path, selection)}\`:\n\n${fence}${fenceTag(editor.document.languageId)}\n${code}\n${fence}`;

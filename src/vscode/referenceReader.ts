@@ -47,7 +47,7 @@ export function readProblemsReference(uri: vscode.Uri): ReferenceContent {
   const lines = vscode.languages.getDiagnostics(uri).map((d) =>
     `${vscode.workspace.asRelativePath(uri, false)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity[d.severity]}`
     + `${d.source ? ` (${d.source}${d.code !== undefined ? ` ${typeof d.code === 'object' ? String(d.code.value) : String(d.code)}` : ''})` : ''}: ${d.message}`);
-  return { text: lines.length ? lines.join('\n') : 'No problems.', languageId: 'plaintext' };
+  return { text: lines.length ? lines.join('\n') : vscode.l10n.t('No problems.'), languageId: 'plaintext' };
 }
 
 /** The tree of the folder at `uri`: names, folders first, a few levels deep, long listings cut with a note. */

@@ -78,13 +78,13 @@ export class WorkspaceHostNotice implements vscode.Disposable {
   private async offer(host: string, current: string): Promise<void> {
     const use = `Use ${host}…`;
     const choice = await vscode.window.showWarningMessage(
-      `This workspace's settings ask Ollama Chat to send your chats to ${host}. Ollama Chat ignores that and keeps using ${current} from your user settings.`,
-      use, 'Keep My Host');
+      vscode.l10n.t('This workspace\'s settings ask Ollama Chat to send your chats to {0}. Ollama Chat ignores that and keeps using {1} from your user settings.', host, current),
+      use, vscode.l10n.t('Keep My Host'));
     if (choice !== use) return;
     const confirm = `Send Chats to ${host}`;
     const answer = await vscode.window.showWarningMessage(
-      `Send your chats, selections and attached files to ${host}?`,
-      { modal: true, detail: `This sets ollamaChat.host in your user settings, for every window. Only do it if you know ${host} is an Ollama you trust.` },
+      vscode.l10n.t('Send your chats, selections and attached files to {0}?', host),
+      { modal: true, detail: vscode.l10n.t('This sets ollamaChat.host in your user settings, for every window. Only do it if you know {0} is an Ollama you trust.', host) },
       confirm);
     if (answer !== confirm) return;
     await vscode.workspace.getConfiguration(SECTION).update('host', host, vscode.ConfigurationTarget.Global);

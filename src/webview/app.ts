@@ -5,6 +5,7 @@
  */
 import type { HostMessage, ViewState } from '../shared/protocol';
 import { assertNever } from '../shared/protocol';
+import { Announcer } from './announcer';
 import { Composer } from './composer';
 import { h } from './dom';
 import { ErrorBanner } from './errorBanner';
@@ -13,6 +14,7 @@ import { HistoryPanel } from './historyPanel';
 import { setImageBase } from './imageUrls';
 import { MessageList } from './messageList';
 import { reportRenderError } from './renderErrors';
+import { ReplyAnnouncements } from './replyAnnouncements';
 import { setNoticeContext } from './replyNotices';
 import type { HostChannel } from './vscodeApi';
 
@@ -22,7 +24,10 @@ export class App {
   private readonly history: HistoryPanel;
   private readonly banner: ErrorBanner;
   private readonly composer: Composer;
+  private readonly announcer = new Announcer();
+  private readonly replies: ReplyAnnouncements;
   private conversationId: string | null = null;
+  private model = '';
 
   constructor(
     root: HTMLElement,
@@ -30,8 +35,12 @@ export class App {
   ) {
     this.header = new Header(host, () => this.setHistoryOpen(!this.history.isOpen));
     this.messages = new MessageList(host);
-    this.history = new HistoryPanel(host, () => this.setHistoryOpen(false, true));
-    this.banner = new ErrorBanner(host);
+    this.history = new HistoryPanel(host, (opened) => {
+      this.setHistoryOpen(false, !opened);
+      if (opened) this.composer.focus();
+    });
+    this.banner = new ErrorBanner(host, this.announcer);
+    this.replies = new ReplyAnnouncements(this.announcer, () => this.model);
     this.composer = new Composer(host);
     root.classList.add('chat');
     root.append(
@@ -39,6 +48,7 @@ export class App {
       h('main', { className: 'chat-main' }, this.messages.element, this.history.element),
       this.banner.element,
       this.composer.element,
+      this.announcer.element,
     );
     this.composer.images.acceptDrops(root);
   }
@@ -51,8 +61,11 @@ export class App {
       case 'delta':
         return this.messages.queueDelta(message.conversationId, message.messageId, message.content, message.thinking);
       case 'message':
-        return this.messages.upsert(message.conversationId, message.message);
+        this.messages.upsert(message.conversationId, message.message);
+        if (message.conversationId === this.conversationId) this.replies.messageChanged(message.message);
+        return;
       case 'stream':
+        this.replies.streamChanged(message.stream, true);
         this.messages.setStream(message.stream);
         return this.composer.setStreaming(message.stream !== null);
       case 'history':
@@ -86,6 +99,7 @@ export class App {
     setImageBase(state.imageBase);
     this.drawSafely('the model', () => this.setModel(state.model));
     this.drawSafely('the conversation', () => this.messages.showConversation(state.conversation, state.stream, state.systemPrompt));
+    this.replies.streamChanged(state.stream, false);
     this.drawSafely('the message box', () => {
       this.composer.setStreaming(state.stream !== null);
       this.composer.setAttachments(state.attachments);
@@ -104,6 +118,7 @@ export class App {
   }
 
   private setModel(model: string): void {
+    this.model = model;
     this.header.setModel(model);
     this.messages.setModel(model);
     this.composer.setModel(model);

@@ -16,6 +16,7 @@ import { plainText, type PlainText } from './plainText';
 import { ReplyNotices } from './replyNotices';
 import { StreamingMarkdown } from './streamingMarkdown';
 import { VersionPager } from './versionPager';
+import { t } from '../shared/l10n';
 
 /** Characters on a line of a side bar of usual width, and the height of a line (px), for `estimatedHeight`. */
 const CHARS_PER_LINE = 60;
@@ -79,19 +80,19 @@ export class AssistantMessageView {
     this.element = shell.element;
     this.author = shell.author;
     this.footer = shell.footer;
-    this.thinkingSummary = h('summary', { text: 'Thinking…' });
+    this.thinkingSummary = h('summary', { text: t('Thinking…') });
     this.thinkingText = h('div', { className: 'thinking-text' });
     this.thinking = h('details', { className: 'thinking', hidden: true }, this.thinkingSummary, this.thinkingText);
     this.waitingText = h('span');
     this.waiting = h('div', { className: 'waiting', hidden: true }, h('span', { className: 'spinner' }), this.waitingText);
     this.body = h('div', { className: 'markdown-body' });
-    this.stopped = h('div', { className: 'message-stopped', hidden: true }, icon('stop'), h('span', { text: 'Stopped' }));
+    this.stopped = h('div', { className: 'message-stopped', hidden: true }, icon('stop'), h('span', { text: t('Stopped') }));
     this.error = h('div', { className: 'message-error', hidden: true });
     shell.content.append(this.thinking, this.waiting, this.body, this.stopped, this.error, this.notices.element);
     this.stats = h('span', { className: 'message-stats' });
     shell.info.append(this.versions.element, this.stats);
-    this.regenerate = button({ label: 'Regenerate reply', icon: 'refresh', action: 'regenerate' });
-    this.copy = button({ label: 'Copy message', icon: 'copy', action: 'copy-message' });
+    this.regenerate = button({ label: t('Regenerate reply'), icon: 'refresh', action: 'regenerate' });
+    this.copy = button({ label: t('Copy message'), icon: 'copy', action: 'copy-message' });
     shell.actions.append(this.copy, this.regenerate);
     this.update(message);
   }
@@ -230,7 +231,7 @@ export class AssistantMessageView {
   /** "Thinking…" while the model is still reasoning, "Thinking" once the answer has started. */
   private labelThinking(): void {
     const reasoning = this.message.status === 'streaming' && !this.renderedContent;
-    this.thinkingSummary.textContent = reasoning ? 'Thinking…' : 'Thinking';
+    this.thinkingSummary.textContent = reasoning ? t('Thinking…') : t('Thinking');
   }
 
   private renderStatus(): void {
@@ -238,11 +239,11 @@ export class AssistantMessageView {
     const streaming = status === 'streaming';
     this.element.dataset.status = status;
     this.renderBusy();
-    this.author.textContent = model || 'Assistant';
+    this.author.textContent = model || t('Assistant');
     this.labelThinking();
     this.stopped.hidden = status !== 'stopped';
     this.error.hidden = status !== 'error';
-    this.error.textContent = status === 'error' ? error || 'The reply failed.' : '';
+    this.error.textContent = status === 'error' ? error || t('The reply failed.') : '';
     this.footer.hidden = streaming;
     this.copy.hidden = !this.message.content;
     this.versions.update(this.message);

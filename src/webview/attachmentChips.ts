@@ -6,9 +6,10 @@ import { formatChars } from './format';
 import { icon } from './icons';
 import { thumbnail } from './messageImages';
 import type { HostChannel } from './vscodeApi';
+import { t } from '../shared/l10n';
 
 export class AttachmentChips {
-  readonly element = h('div', { className: 'attachments', attrs: { role: 'list', 'aria-label': 'Attached files' }, hidden: true });
+  readonly element = h('div', { className: 'attachments', attrs: { role: 'list', 'aria-label': t('Attached files') }, hidden: true });
 
   constructor(private readonly host: HostChannel) {}
 
@@ -20,7 +21,7 @@ export class AttachmentChips {
   private chip(a: AttachmentInfo): HTMLElement {
     if (a.kind === 'image' && a.image) return this.imageChip(a, a.image);
     const size = a.readOnSend ? 'read when sent' : a.truncated ? `first part of ${formatChars(a.chars)}` : formatChars(a.chars);
-    const remove = button({ label: `Remove attachment ${a.name}`, icon: 'close', className: 'chip-remove' });
+    const remove = button({ label: t('Remove attachment {0}', a.name), icon: 'close', className: 'chip-remove' });
     remove.addEventListener('click', () => this.host.post({ type: 'removeAttachment', id: a.id }));
     const chip = h(
       'div',
@@ -35,7 +36,7 @@ export class AttachmentChips {
 
   /** An image: its thumbnail, name and size; Remove (a button, so the keyboard reaches it). */
   private imageChip(a: AttachmentInfo, image: NonNullable<AttachmentInfo['image']>): HTMLElement {
-    const remove = button({ label: `Remove image ${a.name}`, icon: 'close', className: 'chip-remove' });
+    const remove = button({ label: t('Remove image {0}', a.name), icon: 'close', className: 'chip-remove' });
     remove.addEventListener('click', () => this.host.post({ type: 'removeAttachment', id: a.id }));
     return h(
       'div',

@@ -4,6 +4,7 @@
  * with `codeOf` (the text of the `<code>` element is exactly the code, highlighting or not).
  */
 import { button, h } from './dom';
+import { t } from '../shared/l10n';
 
 export interface CodeBlockParts {
   element: HTMLElement;
@@ -16,13 +17,13 @@ function frame(pre: HTMLPreElement, language: string): HTMLElement {
   const header = h(
     'div',
     { className: 'code-block-header' },
-    h('span', { className: 'code-block-language', text: language || 'text' }),
+    h('span', { className: 'code-block-language', text: language || 'text' }), // l10n-ignore: a language id
     h(
       'div',
       { className: 'code-block-actions' },
-      button({ label: 'Copy code', text: 'Copy', icon: 'copy', action: 'copy-code' }),
-      button({ label: 'Insert at Cursor', text: 'Insert', icon: 'insert', action: 'insert-code' }),
-      button({ label: 'Open in New File', text: 'New File', icon: 'newFile', action: 'new-file' }),
+      button({ label: t('Copy code'), text: t('Copy'), icon: 'copy', action: 'copy-code' }),
+      button({ label: t('Insert at Cursor'), text: t('Insert'), icon: 'insert', action: 'insert-code' }),
+      button({ label: t('Open in New File'), text: t('New File'), icon: 'newFile', action: 'new-file' }),
     ),
   );
   const block = h('div', { className: 'code-block' }, header);

@@ -12,6 +12,7 @@ import { autoGrow, button, h } from './dom';
 import { ImageInput } from './imageInput';
 import { SuggestMenu } from './suggestMenu';
 import type { HostChannel } from './vscodeApi';
+import { t } from '../shared/l10n';
 
 export class Composer {
   readonly element: HTMLElement;
@@ -28,12 +29,12 @@ export class Composer {
   private streaming = false;
 
   constructor(private readonly host: HostChannel) {
-    this.input = h('textarea', { className: 'composer-input', attrs: { 'aria-label': 'Message', rows: '1' } });
-    this.send = button({ label: 'Send', icon: 'send', className: 'button-primary', title: 'Send (Enter)' });
-    this.stop = button({ label: 'Stop', icon: 'stop', className: 'button-stop', title: 'Stop generating (Escape)' });
-    const attachPick = button({ label: 'Attach file…', icon: 'attach' });
-    const attachCurrent = button({ label: 'Attach current file', icon: 'file' });
-    const hint = h('span', { className: 'composer-hint', text: 'Enter to send · Shift+Enter for a new line' });
+    this.input = h('textarea', { className: 'composer-input', attrs: { 'aria-label': t('Message'), rows: '1' } });
+    this.send = button({ label: t('Send'), icon: 'send', className: 'button-primary', title: t('Send (Enter)') });
+    this.stop = button({ label: t('Stop'), icon: 'stop', className: 'button-stop', title: t('Stop generating (Escape)') });
+    const attachPick = button({ label: t('Attach file…'), icon: 'attach' });
+    const attachCurrent = button({ label: t('Attach current file'), icon: 'file' });
+    const hint = h('span', { className: 'composer-hint', text: t('Enter to send · Shift+Enter for a new line') });
     this.chips = new AttachmentChips(host);
     this.images = new ImageInput(host, () => this.updateSend());
     this.thinking = new ThinkingToggle(host);
@@ -98,7 +99,7 @@ export class Composer {
   }
 
   setModel(model: string): void {
-    this.input.placeholder = `Ask ${model || 'the model'}…`;
+    this.input.placeholder = model ? t('Ask {0}…', model) : t('Ask the model…');
   }
 
   focus(): void {

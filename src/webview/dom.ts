@@ -1,5 +1,6 @@
 /** Tiny helpers to build DOM without HTML strings (text always goes in as text). */
 import { icon, type IconName } from './icons';
+import { t } from '../shared/l10n';
 
 type Child = Node | string | null | undefined | false;
 
@@ -54,7 +55,7 @@ export function flashCopied(el: HTMLButtonElement): void {
   const label = el.querySelector('.button-label');
   const svg = el.querySelector('svg');
   const before = label?.textContent;
-  if (label) label.textContent = 'Copied';
+  if (label) label.textContent = t('Copied');
   else if (svg) svg.replaceWith(icon('check'));
   el.classList.add('is-done');
   setTimeout(() => {

@@ -1,6 +1,8 @@
 /** What an empty conversation shows: what to do, and where the editor integration is. */
 import { h } from './dom';
 import { icon } from './icons';
+import { sentence } from './sentence';
+import { t } from '../shared/l10n';
 
 export interface EmptyState {
   element: HTMLElement;
@@ -16,20 +18,23 @@ export function createEmptyState(): EmptyState {
     { className: 'empty-state' },
     h('div', { className: 'empty-icon' }, icon('chat')),
     title,
-    h('p', { text: 'Ask anything: questions, code to write or explain, errors to fix. Everything stays on your machine.' }),
+    h('p', { text: t('Ask anything: questions, code to write or explain, errors to fix. Everything stays on your machine.') }),
     h(
       'p',
       { className: 'empty-hint' },
-      'Select code in the editor and ', askWho, ': type ', h('strong', { text: '/explain' }),
-      ' here, or right-click the selection and choose ',
-      // The command's title names the product, not the model in use.
-      h('strong', { text: 'Ask Mistral about Selection' }),
-      '. Type ', h('strong', { text: '@' }), ' to add a file, the selection or the problems of a file.',
+      ...sentence(
+        t('Select code in the editor and {0}: type {1} here, or right-click the selection and choose {2}. Type {3} to add a file, the selection or the problems of a file.'),
+        askWho,
+        h('strong', { text: '/explain' }), // l10n-ignore: the command the user types
+        // The command's title names the product, not the model in use.
+        h('strong', { text: t('Ask Mistral about Selection') }),
+        h('strong', { text: '@' }),
+      ),
     ),
   );
   const setModel = (model: string) => {
-    title.textContent = `Chat with ${model || 'a local model'}`;
-    askWho.textContent = `ask ${model || 'the model'} about it`;
+    title.textContent = model ? t('Chat with {0}', model) : t('Chat with a local model');
+    askWho.textContent = model ? t('ask {0} about it', model) : t('ask the model about it');
   };
   setModel('');
   return { element, setModel };

@@ -5,6 +5,7 @@
 import { button, h } from './dom';
 import { icon } from './icons';
 import type { HostChannel } from './vscodeApi';
+import { t } from '../shared/l10n';
 
 export class Header {
   readonly element: HTMLElement;
@@ -21,9 +22,9 @@ export class Header {
       this.modelName,
       icon('chevron'),
     );
-    const settings = button({ label: 'Conversation settings', icon: 'gear' });
-    const newButton = button({ label: 'New conversation', text: 'New', icon: 'plus' });
-    this.historyButton = button({ label: 'History', text: 'History', icon: 'history' });
+    const settings = button({ label: t('Conversation settings'), icon: 'gear' });
+    const newButton = button({ label: t('New conversation'), text: t('New'), icon: 'plus' });
+    this.historyButton = button({ label: t('History'), text: t('History'), icon: 'history' });
     this.historyButton.setAttribute('aria-expanded', 'false');
     this.element = h(
       'header',
@@ -38,9 +39,9 @@ export class Header {
   }
 
   setModel(model: string): void {
-    this.modelName.textContent = model || 'No model';
-    this.modelButton.setAttribute('aria-label', `Model: ${model || 'none'}. Pick another model`);
-    this.modelButton.title = 'Pick the model for new messages';
+    this.modelName.textContent = model || t('No model');
+    this.modelButton.setAttribute('aria-label', model ? t('Model: {0}. Pick another model', model) : t('Model: none. Pick another model'));
+    this.modelButton.title = t('Pick the model for new messages');
   }
 
   setHistoryOpen(open: boolean): void {

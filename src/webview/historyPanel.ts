@@ -8,6 +8,7 @@ import { button, h } from './dom';
 import { relativeTime } from './format';
 import { icon } from './icons';
 import type { HostChannel } from './vscodeApi';
+import { t } from '../shared/l10n';
 
 const SEARCH_DELAY_MS = 200;
 
@@ -23,31 +24,32 @@ export class HistoryPanel {
   private matchedQuery = '';
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** `onClose` is told whether a conversation was opened (then the user goes on typing, not browsing). */
   constructor(
     private readonly host: HostChannel,
-    private readonly onClose: () => void,
+    private readonly onClose: (opened: boolean) => void,
   ) {
     this.search = h('input', {
       className: 'history-search',
-      attrs: { type: 'search', 'aria-label': 'Search conversations', placeholder: 'Search conversations' },
+      attrs: { type: 'search', 'aria-label': t('Search conversations'), placeholder: t('Search conversations') },
     });
-    this.list = h('ul', { className: 'history-list', attrs: { 'aria-label': 'Conversations' } });
+    this.list = h('ul', { className: 'history-list', attrs: { 'aria-label': t('Conversations') } });
     this.status = h('p', { className: 'history-status', attrs: { role: 'status' } });
-    const close = button({ label: 'Close history', icon: 'close' });
+    const close = button({ label: t('Close history'), icon: 'close' });
     this.element = h(
       'section',
-      { className: 'history-panel', attrs: { 'aria-label': 'Conversation history' }, hidden: true },
+      { className: 'history-panel', attrs: { 'aria-label': t('Conversation history') }, hidden: true },
       h('div', { className: 'history-header' }, h('div', { className: 'search-box' }, icon('search'), this.search), close),
       this.list,
       this.status,
     );
-    close.addEventListener('click', onClose);
+    close.addEventListener('click', () => onClose(false));
     this.search.addEventListener('input', () => this.onSearchInput());
     this.list.addEventListener('click', (e) => this.onClick(e));
     this.element.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {
         e.preventDefault();
-        onClose();
+        onClose(false);
       }
     });
   }
@@ -99,7 +101,7 @@ export class HistoryPanel {
     const rows = this.visible().map((c) => this.row(c, now));
     this.list.replaceChildren(...rows);
     this.status.textContent =
-      rows.length > 0 ? '' : this.search.value.trim() ? 'No conversation matches.' : 'No conversations yet.';
+      rows.length > 0 ? '' : this.search.value.trim() ? t('No conversation matches.') : t('No conversations yet.');
     this.status.hidden = rows.length > 0;
   }
 
@@ -115,8 +117,8 @@ export class HistoryPanel {
       h('span', { className: 'history-meta', text: meta }),
     );
     open.dataset.action = 'open';
-    const rename = button({ label: `Rename “${title}”`, icon: 'edit', action: 'rename' });
-    const remove = button({ label: `Delete “${title}”`, icon: 'trash', action: 'delete' });
+    const rename = button({ label: t('Rename “{0}”', title), icon: 'edit', action: 'rename' });
+    const remove = button({ label: t('Delete “{0}”', title), icon: 'trash', action: 'delete' });
     const item = h('li', { className: 'history-item' }, open, h('div', { className: 'history-actions' }, rename, remove));
     item.dataset.id = c.id;
     if (c.id === this.currentId) {
@@ -133,7 +135,7 @@ export class HistoryPanel {
     switch (control.dataset.action) {
       case 'open':
         this.host.post({ type: 'openConversation', id });
-        this.onClose();
+        this.onClose(true);
         return;
       case 'rename':
         this.host.post({ type: 'renameConversation', id });

@@ -9,6 +9,7 @@ import type { ImageInputState } from '../shared/protocol';
 import { cannotSeeText, MAX_IMAGE_BYTES, MAX_IMAGES_PER_MESSAGE, tooBigText, tooManyText } from '../shared/images';
 import { button, h } from './dom';
 import type { HostChannel } from './vscodeApi';
+import { t } from '../shared/l10n';
 
 /** Base64 of bytes, in slices (a spread of millions of arguments would overflow the stack). */
 function toBase64(bytes: Uint8Array): string {
@@ -32,15 +33,15 @@ export class ImageInput {
 
   /** `changed` runs when whether Send may go changes. */
   constructor(private readonly host: HostChannel, private readonly changed: () => void) {
-    this.button = button({ label: 'Attach image…', icon: 'image' });
+    this.button = button({ label: t('Attach image…'), icon: 'image' });
     this.button.addEventListener('click', () => {
       if (this.refuseBlind()) return;
       this.host.post({ type: 'attachImage' });
     });
     this.noticeText = h('span', { className: 'image-notice-text' });
-    this.pickModel = button({ label: 'Pick a model that can see images', text: 'Pick Model', className: 'image-notice-pick' });
+    this.pickModel = button({ label: t('Pick a model that can see images'), text: t('Pick Model'), className: 'image-notice-pick' });
     this.pickModel.addEventListener('click', () => this.host.post({ type: 'pickModel' }));
-    this.dismiss = button({ label: 'Dismiss', icon: 'close', className: 'image-notice-dismiss' });
+    this.dismiss = button({ label: t('Dismiss'), icon: 'close', className: 'image-notice-dismiss' });
     this.dismiss.addEventListener('click', () => this.say(''));
     this.notice = h('div', { className: 'image-notice', attrs: { role: 'status' }, hidden: true }, this.noticeText, this.pickModel, this.dismiss);
     this.update();
@@ -137,7 +138,7 @@ export class ImageInput {
     this.button.setAttribute('aria-disabled', String(blind));
     const reason = blind ? `${cannotSeeText(this.state.model)} Pick a model that can see to attach images.` : 'Attach image… (or paste or drop one)';
     this.button.title = reason;
-    this.button.setAttribute('aria-label', blind ? `Attach image (off: ${cannotSeeText(this.state.model)})` : 'Attach image…');
+    this.button.setAttribute('aria-label', blind ? t('Attach image (off: {0})', cannotSeeText(this.state.model)) : t('Attach image…'));
     const kept = this.blocksSend
       ? `${cannotSeeText(this.state.model)} The attached ${this.attached === 1 ? 'image is' : 'images are'} kept but cannot be sent: remove ${this.attached === 1 ? 'it' : 'them'}, or pick a model that can see.`
       : '';

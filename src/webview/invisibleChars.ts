@@ -1,3 +1,4 @@
+import { t } from '../shared/l10n';
 /**
  * Characters a reader cannot see but a shell, a compiler or a model acts on: bidirectional controls (they reorder
  * what is shown, as in "Trojan Source"), zero-width and other format characters, and Unicode tag characters (they
@@ -39,7 +40,7 @@ function badge(char: string): HTMLElement {
   const span = document.createElement('span');
   span.className = 'invisible-char';
   span.dataset.codePoint = label;
-  span.title = `Invisible character ${label} (${name}). It is part of the text and is copied with it.`;
+  span.title = t('Invisible character {0} ({1}). It is part of the text and is copied with it.', label, name);
   span.textContent = char;
   return span;
 }

@@ -3,6 +3,7 @@ import type { ImageRef } from '../shared/images';
 import { formatBytes } from '../shared/images';
 import { h } from './dom';
 import { imageUrl } from './imageUrls';
+import { t } from '../shared/l10n';
 
 /** One thumbnail; an image that cannot be loaded (deleted from storage) shows its name instead. */
 export function thumbnail(ref: ImageRef, className: string): HTMLElement {
@@ -23,7 +24,7 @@ export function thumbnail(ref: ImageRef, className: string): HTMLElement {
 /** The thumbnails of a message's images, or null when it has none. */
 export function messageImages(images: readonly ImageRef[] | undefined): HTMLElement | null {
   if (!images?.length) return null;
-  return h('div', { className: 'message-images', attrs: { role: 'list', 'aria-label': 'Images sent with the message' } },
+  return h('div', { className: 'message-images', attrs: { role: 'list', 'aria-label': t('Images sent with the message') } },
     ...images.map((ref) => {
       const item = thumbnail(ref, 'message-image');
       item.setAttribute('role', 'listitem');

@@ -22,6 +22,7 @@ import { reportRenderError } from './renderErrors';
 import { ReplyDrawing } from './replyDrawing';
 import { UserMessageView } from './userMessageView';
 import type { HostChannel } from './vscodeApi';
+import { t } from '../shared/l10n';
 
 /** How close to the bottom (px) still counts as "at the bottom". */
 const BOTTOM_SLACK = 24;
@@ -69,10 +70,12 @@ export class MessageList {
   private pointerDown = false;
 
   constructor(private readonly host: HostChannel) {
-    this.log = h('div', { className: 'message-log', attrs: { role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages' } });
+    // Not a live region (nor role=log, which is one): streamed text would be read out piece by piece. The
+    // view's Announcer says when a reply starts and reads it once it is done.
+    this.log = h('div', { className: 'message-log', attrs: { role: 'region', 'aria-label': t('Messages') } });
     this.empty = createEmptyState();
     this.scroller = h('div', { className: 'message-scroller' }, this.empty.element, this.systemPrompt.element, this.log);
-    this.jump = button({ label: 'Jump to latest', text: 'Jump to latest', icon: 'arrowDown', className: 'jump-latest' });
+    this.jump = button({ label: t('Jump to latest'), text: t('Jump to latest'), icon: 'arrowDown', className: 'jump-latest' });
     this.jump.hidden = true;
     this.element = h('div', { className: 'message-area' }, this.scroller, this.jump);
     this.drawing = new ReplyDrawing(this.scroller, (view) => this.isNewest(view.message.id));

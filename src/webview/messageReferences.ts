@@ -5,10 +5,11 @@
 import type { MessageReference } from '../shared/types';
 import { h } from './dom';
 import { icon } from './icons';
+import { t } from '../shared/l10n';
 
 /** The list for `references`; an empty, hidden element when there are none. */
 export function messageReferences(references: readonly MessageReference[] | undefined): HTMLElement {
-  const list = h('ul', { className: 'message-references', attrs: { 'aria-label': 'Sent with this message' }, hidden: !references?.length });
+  const list = h('ul', { className: 'message-references', attrs: { 'aria-label': t('Sent with this message') }, hidden: !references?.length });
   for (const r of references ?? []) {
     const note = r.missing ? `not sent: ${r.missing}` : r.truncated ? 'first part only' : '';
     list.append(h(

@@ -8,6 +8,7 @@ import type { ContextInfo } from '../shared/contextInfo';
 import type { ChatMessage } from '../shared/types';
 import { raiseLabel } from './contextWords';
 import { button, h } from './dom';
+import { t } from '../shared/l10n';
 
 /** The newest context base: what Raise would set `num_ctx` to and what it costs. */
 let context: ContextInfo | null = null;
@@ -37,10 +38,10 @@ export class ReplyNotices {
 
   constructor() {
     this.notice = h('div', { className: 'reply-notice', hidden: true });
-    this.continueButton = button({ label: 'Continue this reply', text: 'Continue', icon: 'send', action: 'continue-reply' });
-    this.raise = button({ label: 'Raise the context window', text: 'Raise the context window', icon: 'plus', action: 'raise-context' });
+    this.continueButton = button({ label: t('Continue this reply'), text: t('Continue'), icon: 'send', action: 'continue-reply' });
+    this.raise = button({ label: t('Raise the context window'), text: t('Raise the context window'), icon: 'plus', action: 'raise-context' });
     this.length = h('div', { className: 'reply-length', hidden: true },
-      h('span', { text: 'The reply was cut off at the length limit (the num_predict option, or a full context window).' }),
+      h('span', { text: t('The reply was cut off at the length limit (the num_predict option, or a full context window).') }),
       h('span', { className: 'reply-length-actions' }, this.continueButton, this.raise));
     this.element = h('div', { className: 'reply-notices' }, this.notice, this.length);
     this.setActionable(false);

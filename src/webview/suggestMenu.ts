@@ -8,6 +8,7 @@ import type { Suggestion, SuggestTrigger } from '../shared/protocol';
 import { h } from './dom';
 import { icon } from './icons';
 import type { HostChannel } from './vscodeApi';
+import { t } from '../shared/l10n';
 
 /** The `@query`, `#query` or leading `/query` just before the caret, and where it starts. */
 export interface TriggerAt {
@@ -39,8 +40,8 @@ export class SuggestMenu {
   private at: TriggerAt | undefined;
 
   constructor(private readonly input: HTMLTextAreaElement, private readonly host: HostChannel) {
-    this.list = h('ul', { className: 'suggest-list', attrs: { id: LISTBOX_ID, role: 'listbox', 'aria-label': 'Suggestions' } });
-    this.empty = h('div', { className: 'suggest-empty', text: 'Nothing matches.', hidden: true });
+    this.list = h('ul', { className: 'suggest-list', attrs: { id: LISTBOX_ID, role: 'listbox', 'aria-label': t('Suggestions') } });
+    this.empty = h('div', { className: 'suggest-empty', text: t('Nothing matches.'), hidden: true });
     this.element = h('div', { className: 'suggest-menu', hidden: true }, this.list, this.empty);
     input.setAttribute('role', 'combobox');
     input.setAttribute('aria-autocomplete', 'list');

@@ -6,20 +6,28 @@
 import type { ThinkingState } from '../shared/contextInfo';
 import { h } from './dom';
 import type { HostChannel } from './vscodeApi';
+import { t } from '../shared/l10n';
 
-const REASONS: Record<ThinkingState, string> = {
-  on: 'The model thinks before it answers (slower, often better). Click to switch thinking off for this conversation.',
-  off: 'Thinking is off for this conversation: the model answers at once. Click to let it think.',
-  unsupported: 'This model does not think before answering; Pick Model offers models that do (their details list "thinking").',
-  unknown: 'Ollama did not say whether this model can think (its model details failed or were too slow).',
-};
+/** Why the switch is as it is (translated when asked, once the view has its translations). */
+function reason(state: ThinkingState): string {
+  switch (state) {
+    case 'on':
+      return t('The model thinks before it answers (slower, often better). Click to switch thinking off for this conversation.');
+    case 'off':
+      return t('Thinking is off for this conversation: the model answers at once. Click to let it think.');
+    case 'unsupported':
+      return t('This model does not think before answering; Pick Model offers models that do (their details list "thinking").');
+    case 'unknown':
+      return t('Ollama did not say whether this model can think (its model details failed or were too slow).');
+  }
+}
 
 export class ThinkingToggle {
   readonly element: HTMLButtonElement;
   private state: ThinkingState = 'unknown';
 
   constructor(host: HostChannel) {
-    this.element = h('button', { className: 'button button-text thinking-toggle', attrs: { type: 'button' }, text: 'Thinking' });
+    this.element = h('button', { className: 'button button-text thinking-toggle', attrs: { type: 'button' }, text: t('Thinking') });
     this.element.addEventListener('click', () => {
       if (this.state === 'on' || this.state === 'off') host.post({ type: 'setThinking', on: this.state === 'off' });
     });
@@ -32,8 +40,8 @@ export class ThinkingToggle {
     const applies = state === 'on' || state === 'off';
     this.element.disabled = !applies;
     this.element.setAttribute('aria-pressed', String(state === 'on'));
-    this.element.title = REASONS[state];
-    this.element.setAttribute('aria-label', `Thinking: ${state === 'on' ? 'on' : 'off'}. ${REASONS[state]}`);
-    this.element.textContent = state === 'on' ? 'Thinking: on' : state === 'off' ? 'Thinking: off' : 'Thinking: n/a';
+    this.element.title = reason(state);
+    this.element.setAttribute('aria-label', state === 'on' ? t('Thinking: on. {0}', reason(state)) : t('Thinking: off. {0}', reason(state)));
+    this.element.textContent = state === 'on' ? t('Thinking: on') : state === 'off' ? t('Thinking: off') : t('Thinking: n/a');
   }
 }

@@ -9,6 +9,7 @@ import { imageUrl } from './imageUrls';
 import { messageImages } from './messageImages';
 import { messageReferences } from './messageReferences';
 import { messageShell } from './messageShell';
+import { t } from '../shared/l10n';
 
 /** Beyond this a message is shown shortened until expanded. */
 const LONG_CHARS = 1500;
@@ -29,13 +30,13 @@ export class UserMessageView {
     const shell = messageShell(message, 'You');
     this.element = shell.element;
     this.text = h('div', { className: 'user-text' });
-    this.expand = button({ label: 'Show all of the message', text: 'Show more', className: 'user-expand' });
+    this.expand = button({ label: t('Show all of the message'), text: t('Show more'), className: 'user-expand' });
     this.expand.setAttribute('aria-expanded', 'false');
     this.expand.addEventListener('click', () => this.setExpanded(!this.element.classList.contains('is-expanded')));
     this.references = messageReferences(message.references);
     shell.content.append(this.text, this.expand, this.references);
-    this.editButton = button({ label: 'Edit message', icon: 'edit', action: 'edit' });
-    shell.headerActions.append(this.editButton, button({ label: 'Copy message', icon: 'copy', action: 'copy-message' }));
+    this.editButton = button({ label: t('Edit message'), icon: 'edit', action: 'edit' });
+    shell.headerActions.append(this.editButton, button({ label: t('Copy message'), icon: 'copy', action: 'copy-message' }));
     shell.footer.hidden = true;
     this.update(message);
   }
@@ -68,7 +69,7 @@ export class UserMessageView {
   private setExpanded(expanded: boolean): void {
     this.element.classList.toggle('is-expanded', expanded);
     this.expand.setAttribute('aria-expanded', String(expanded));
-    this.expand.querySelector('.button-label')!.textContent = expanded ? 'Show less' : 'Show more';
+    this.expand.querySelector('.button-label')!.textContent = expanded ? t('Show less') : t('Show more');
   }
 
   /** Editing resends the conversation from here, which cannot happen while a reply streams. */
@@ -80,10 +81,10 @@ export class UserMessageView {
   /** Replaces the text with a box to edit it; Enter submits, Shift+Enter adds a line, Escape cancels. */
   startEdit(): void {
     if (this.editor) return;
-    const textarea = h('textarea', { className: 'edit-input', attrs: { 'aria-label': 'Edit message', rows: '1' } });
+    const textarea = h('textarea', { className: 'edit-input', attrs: { 'aria-label': t('Edit message'), rows: '1' } });
     textarea.value = this.message.content;
-    const cancel = button({ label: 'Cancel editing', text: 'Cancel', action: 'edit-cancel' });
-    const submit = button({ label: 'Save and submit', text: 'Submit', action: 'edit-submit', className: 'button-primary' });
+    const cancel = button({ label: t('Cancel editing'), text: t('Cancel'), action: 'edit-cancel' });
+    const submit = button({ label: t('Save and submit'), text: t('Submit'), action: 'edit-submit', className: 'button-primary' });
     textarea.addEventListener('input', () => {
       autoGrow(textarea);
       submit.disabled = textarea.value.trim() === '';

@@ -5,6 +5,7 @@
 import { shownVersion, versionCount } from '../shared/replyVersions';
 import type { ChatMessage } from '../shared/types';
 import { button, h } from './dom';
+import { t } from '../shared/l10n';
 
 export class VersionPager {
   readonly element: HTMLElement;
@@ -17,10 +18,10 @@ export class VersionPager {
 
   constructor() {
     // `data-version` (set in `update`) is the version each arrow asks for; the message list's delegation posts it.
-    this.previous = button({ label: 'Previous version of this reply', text: '‹', action: 'select-version', className: 'version-step' });
-    this.next = button({ label: 'Next version of this reply', text: '›', action: 'select-version', className: 'version-step' });
+    this.previous = button({ label: t('Previous version of this reply'), text: '‹', action: 'select-version', className: 'version-step' });
+    this.next = button({ label: t('Next version of this reply'), text: '›', action: 'select-version', className: 'version-step' });
     this.label = h('span', { className: 'version-label' });
-    this.element = h('span', { className: 'version-pager', hidden: true, attrs: { role: 'group', 'aria-label': 'Versions of this reply' } },
+    this.element = h('span', { className: 'version-pager', hidden: true, attrs: { role: 'group', 'aria-label': t('Versions of this reply') } },
       this.previous, this.label, this.next);
   }
 
@@ -30,7 +31,7 @@ export class VersionPager {
     this.position = shownVersion(message);
     this.element.hidden = this.count < 2;
     this.label.textContent = `${this.position + 1}/${this.count}`;
-    this.label.title = `Version ${this.position + 1} of ${this.count}`;
+    this.label.title = t('Version {0} of {1}', this.position + 1, this.count);
     this.previous.dataset.version = String(this.position - 1);
     this.next.dataset.version = String(this.position + 1);
     this.render();

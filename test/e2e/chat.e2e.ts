@@ -29,7 +29,7 @@ describe('chat view in real VS Code', function () {
 
   it('streams a markdown reply that grows piece by piece', async () => {
     await wb().openChatView();
-    await wb().waitInChat('[role="log"]');
+    await wb().waitInChat('.message-log');
     await send('Show me streaming [[slow]]');
     await waitForStatus('streaming');
     const first = await waitUntil(replyText, (t) => t.length > 0, 'the first token');
@@ -189,7 +189,7 @@ describe('chat view in real VS Code', function () {
       if (!local) external.push(request.url());
     });
     await wb().openChatView();
-    await wb().waitInChat('[role="log"]');
+    await wb().waitInChat('.message-log');
     const frame = await wb().page.locator('iframe.webview.ready').first().contentFrame().locator('iframe#active-frame').elementHandle();
     const content = await frame!.contentFrame();
     await content!.evaluate(() => {
@@ -215,7 +215,7 @@ describe('chat view in real VS Code', function () {
     assert.deepEqual(external, []);
     const input = chat().locator('textarea[aria-label="Message"]');
     assert.ok(await input.isVisible(), 'the input is still there');
-    const box = await chat().locator('[role="log"]').boundingBox();
+    const box = await chat().locator('.message-log').boundingBox();
     assert.ok(box && box.width > 100 && box.height > 100, `log box ${JSON.stringify(box)}`);
     const csp = await content!.evaluate(() => ({
       policy: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',

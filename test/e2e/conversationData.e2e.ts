@@ -47,7 +47,7 @@ describe('imported instructions, pulls and reply versions in real VS Code', func
       },
     }));
     await wb().openChatView();
-    await wb().waitInChat('[role="log"]');
+    await wb().waitInChat('.message-log');
     await wb().runCommand('Ollama Chat: Import Conversation…');
     // VS Code in the browser asks for the file in its own quick-input file dialog.
     await wb().chooseFileInDialog(file);
@@ -79,7 +79,7 @@ describe('imported instructions, pulls and reply versions in real VS Code', func
 
   it('Regenerate keeps the earlier reply one click away (‹ 1/2 ›), and the next message uses the version shown', async () => {
     await wb().openChatView();
-    await wb().waitInChat('[role="log"]');
+    await wb().waitInChat('.message-log');
     await chat().locator('button[aria-label="New conversation"]').click();
     await chat().locator('.system-prompt').waitFor({ state: 'hidden', timeout: TIMEOUT });
     server().enqueueReply({ text: 'First answer: use a Map.', thinking: 'Counting means splitting on spaces.' });

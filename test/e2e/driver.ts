@@ -34,6 +34,8 @@ export interface WorkbenchLaunchOptions {
   extensionDevelopmentPath?: string | null;
   /** VSIX files installed into the profile before VS Code starts. */
   installExtensions?: string[];
+  /** Display language of the window (code-server's `--locale`). */
+  locale?: string;
 }
 
 interface SmokeTestDriver {
@@ -79,7 +81,7 @@ export class Workbench {
     try {
       const port = await freePort();
       const extensionPath = options.extensionDevelopmentPath === null ? undefined : options.extensionDevelopmentPath ?? repoRoot;
-      session = await Workbench.open(runDir, port, extensionPath, options.settings, options.installExtensions);
+      session = await Workbench.open(runDir, port, extensionPath, options.settings, options.installExtensions, options.locale);
       workbench = new Workbench(session, runDir, port, extensionPath);
       await workbench.waitUntilRestored();
       return workbench;
@@ -96,8 +98,9 @@ export class Workbench {
     extensionDevelopmentPath: string | undefined,
     settings?: Record<string, unknown>,
     installExtensions?: string[],
+    locale?: string,
   ): Promise<WorkbenchSession> {
-    return openWorkbench({ server: { runDir, port, settings, installExtensions }, payload: { extensionDevelopmentPath } });
+    return openWorkbench({ server: { runDir, port, settings, installExtensions, locale }, payload: { extensionDevelopmentPath } });
   }
 
   /** The folder the window has open (its `.vscode/settings.json` are the workspace's settings). */

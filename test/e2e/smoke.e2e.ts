@@ -9,6 +9,6 @@ describe('smoke: workbench UI', () => {
     const wb = workbench();
     await wb.openChatView();
     assert.match((await wb.sideBarTitle().textContent()) ?? '', /^Ollama Chat/);
-    await wb.waitInChat('[role="log"]');
+    await wb.waitInChat('.message-log');
   });
 });

@@ -47,7 +47,7 @@ describe('trust: what a reply can make the user do', function () {
   it('Copy, Insert at Cursor and New File deliver exactly the code the view shows', async () => {
     await wb().page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(wb().page.url()).origin });
     await wb().openChatView();
-    await wb().waitInChat('[role="log"]');
+    await wb().waitInChat('.message-log');
     await ask('Show me a command', SMUGGLING_REPLY);
     const body = assistant().locator('.markdown-body');
     const blocks = body.locator('.code-block');

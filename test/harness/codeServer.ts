@@ -25,6 +25,8 @@ export interface CodeServerOptions {
   workspaceFolder?: string;
   /** VSIX files installed into the profile (`--install-extension`) before the server starts. */
   installExtensions?: string[];
+  /** Display language (`--locale`, e.g. `de`); VS Code uses it only when a language pack for it is installed. */
+  locale?: string;
 }
 
 /** What a workbench URL asks VS Code to load (absolute paths on this machine). */
@@ -138,6 +140,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       '--disable-getting-started-override',
       '--ignore-last-opened',
       '--vscode-option', 'enable-smoke-test-driver',
+      ...(options.locale ? ['--locale', options.locale] : []),
     ],
     { stdio: ['ignore', logFd, logFd], env },
   );

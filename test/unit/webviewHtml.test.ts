@@ -26,7 +26,7 @@ describe('webview HTML', () => {
     assert.ok(meta, 'CSP meta tag');
     assert.match(meta[1], /script-src &#39;nonce-abcDEF0123456789abcDEF0123456789&#39;;/);
     assert.match(html, /<link rel="stylesheet" href="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/media\/chat\.css\?a=1&#38;b=2">/);
-    assert.match(html, /<div id="app"><\/div>/);
+    assert.match(html, /<div id="app" data-l10n="\{\}"><\/div>/, 'English: no translations');
     assert.match(html, /<script nonce="abcDEF0123456789abcDEF0123456789" src="https:\/\/[^"]+\/dist\/webview\.js"><\/script>/);
     assert.strictEqual(html.match(/<script/g)?.length, 1);
     assert.doesNotMatch(html, /\sstyle=|\son[a-z]+=/i);

@@ -29,6 +29,7 @@ import { ReplyRunner } from './replyRunner';
 import type { ContextInfo } from '../../shared/contextInfo';
 import { contextReport } from './contextReport';
 import { effectiveWindow, raisedNumCtx } from './effectiveWindow';
+import { t } from '../../shared/l10n';
 
 export type { ChatEvent };
 
@@ -226,7 +227,7 @@ export class ChatService {
    */
   async sendMessage(id: string, prompt: string, options: SendOptions = {}): Promise<ChatMessage> {
     const conversation = this.existing(id);
-    if (typeof prompt !== 'string' || !prompt.trim()) throw new ChatError('invalidPrompt', 'The message is empty.');
+    if (typeof prompt !== 'string' || !prompt.trim()) throw new ChatError('invalidPrompt', t('The message is empty.'));
     this.checkIdle(id);
     const model = options.model?.trim() || conversation.settings?.model || this.settings().model;
     const user: ChatMessage = { id: newId('m'), role: 'user', content: prompt, timestamp: Date.now(), model, status: 'complete' };
@@ -245,7 +246,7 @@ export class ChatService {
   async regenerate(id: string): Promise<ChatMessage> {
     const conversation = this.existing(id);
     this.checkIdle(id);
-    if (!conversation.messages.some((m) => m.role === 'user')) throw new ChatError('invalidPrompt', 'There is no message to answer yet.');
+    if (!conversation.messages.some((m) => m.role === 'user')) throw new ChatError('invalidPrompt', t('There is no message to answer yet.'));
     const last = conversation.messages[conversation.messages.length - 1];
     return this.reply(conversation, conversation.settings?.model || this.settings().model, last?.role === 'assistant' ? last : undefined);
   }
@@ -258,8 +259,8 @@ export class ChatService {
     const conversation = this.existing(id);
     this.checkIdle(id);
     const message = conversation.messages.find((m) => m.id === messageId && m.role === 'assistant');
-    if (!message) throw new ChatError('unknown', 'That reply is no longer in the conversation.');
-    if (!selectVersion(message, version)) throw new ChatError('unknown', `That reply has no version ${version + 1}.`);
+    if (!message) throw new ChatError('unknown', t('That reply is no longer in the conversation.'));
+    if (!selectVersion(message, version)) throw new ChatError('unknown', t('That reply has no version {0}.', version + 1));
     await this.store.persist(id);
     this.events.fire({ type: 'message', conversationId: id, message: structuredClone(message) });
     this.events.fire({ type: 'history' });
@@ -271,8 +272,8 @@ export class ChatService {
     const conversation = this.existing(id);
     this.checkIdle(id);
     const index = conversation.messages.findIndex((m) => m.id === messageId && m.role === 'user');
-    if (index < 0) throw new ChatError('unknown', 'That message is no longer in the conversation.');
-    if (!text.trim()) throw new ChatError('invalidPrompt', 'The message is empty.');
+    if (index < 0) throw new ChatError('unknown', t('That message is no longer in the conversation.'));
+    if (!text.trim()) throw new ChatError('invalidPrompt', t('The message is empty.'));
     // The edited message keeps the images it was sent with.
     const images = conversation.messages[index].images;
     conversation.messages.splice(index);
@@ -289,7 +290,7 @@ export class ChatService {
     this.checkIdle(id);
     const message = conversation.messages[conversation.messages.length - 1];
     if (message?.id !== messageId || message.role !== 'assistant' || !message.content) {
-      throw new ChatError('unknown', 'Only the last reply can be continued, and only when it has text.');
+      throw new ChatError('unknown', t('Only the last reply can be continued, and only when it has text.'));
     }
     message.status = 'streaming';
     delete message.error;
@@ -308,7 +309,7 @@ export class ChatService {
     const facts = await this.models.facts(target.url, this.modelOf(conversation), undefined, target.client);
     const window = effectiveWindow(conversation, this.settings(), facts);
     const raised = raisedNumCtx(window);
-    if (!raised) throw new ChatError('unknown', `The context window is already the model's largest (${window.numCtx} tokens).`);
+    if (!raised) throw new ChatError('unknown', t('The context window is already the model\'s largest ({0} tokens).', window.numCtx));
     await this.updateConversationSettings(id, { numCtx: raised });
     return raised;
   }
@@ -341,7 +342,7 @@ export class ChatService {
    */
   async reloadFromStorage(): Promise<void> {
     if (this.replies.running) {
-      throw new ChatError('replyInProgress', 'Wait for the reply to finish (or stop it) before reloading the conversations.');
+      throw new ChatError('replyInProgress', t('Wait for the reply to finish (or stop it) before reloading the conversations.'));
     }
     await this.store.load();
     this.events.fire({ type: 'history' });
@@ -370,7 +371,7 @@ export class ChatService {
   /** The stored conversation; throws in user words when there is none with that id. */
   private existing(id: string): Conversation {
     const conversation = this.store.get(id);
-    if (!conversation) throw new ChatError('unknown', `No conversation with id "${id}".`);
+    if (!conversation) throw new ChatError('unknown', t('No conversation with id "{0}".', id));
     return conversation;
   }
 
@@ -399,7 +400,7 @@ export class ChatService {
 
   private checkIdle(id: string): void {
     if (this.replies.isRunning(id)) {
-      throw new ChatError('replyInProgress', 'A reply is still being written in this conversation. Stop it or wait for it to finish.');
+      throw new ChatError('replyInProgress', t('A reply is still being written in this conversation. Stop it or wait for it to finish.'));
     }
   }
 

@@ -11,6 +11,7 @@ import { ATTACHMENT_KINDS, MESSAGE_STATUSES, ROLES } from '../../shared/types';
 import type { ImageRef } from '../../shared/images';
 import { MAX_IMAGES_PER_MESSAGE } from '../../shared/images';
 import { validImageRef } from './imageRefSchema';
+import { t } from '../../shared/l10n';
 import { MAX_HOST_NAME_LENGTH } from '../settings/hosts';
 
 const STAT_COUNTS = ['evalCount', 'promptEvalCount', 'totalDurationMs', 'loadDurationMs', 'evalDurationMs', 'tokensPerSecond'] as const;
@@ -26,7 +27,7 @@ export const MAX_ID_LENGTH = 200;
 export function titleFrom(text: string): string {
   const line = text.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('```')) ?? '';
   const clean = line.replace(/\s+/g, ' ');
-  if (!clean) return 'New conversation';
+  if (!clean) return t('New conversation');
   return clean.length > TITLE_LENGTH ? `${clean.slice(0, TITLE_LENGTH - 1)}…` : clean;
 }
 
@@ -216,7 +217,7 @@ export function validateConversation(raw: unknown, id: string, log: (message: st
   const createdAt = problems.field(raw, 'createdAt', isAmount, '') ?? messages[0]?.timestamp ?? 0;
   const conversation: Conversation = {
     id,
-    title: title || (firstUser ? titleFrom(firstUser.content) : 'New conversation'),
+    title: title || (firstUser ? titleFrom(firstUser.content) : t('New conversation')),
     createdAt,
     updatedAt: problems.field(raw, 'updatedAt', isAmount, '') ?? createdAt,
     messages,

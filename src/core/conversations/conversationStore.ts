@@ -5,6 +5,7 @@
  */
 import type { Conversation, ConversationSummary } from '../../shared/types';
 import { markInterrupted, MAX_ID_LENGTH, validateConversation } from './conversationSchema';
+import { t } from '../../shared/l10n';
 
 /** The part of `vscode.Memento` the store needs. */
 export interface KeyValueStore {
@@ -128,7 +129,7 @@ export class ConversationStore {
   async create(id: string, now = Date.now()): Promise<Conversation> {
     if (!id || id.length > MAX_ID_LENGTH) throw new Error(`A conversation id must be 1 to ${MAX_ID_LENGTH} characters long.`);
     if (this.loaded.has(id)) throw new Error(`A conversation with id "${id}" already exists.`);
-    const conversation: Conversation = { id, title: 'New conversation', createdAt: now, updatedAt: now, messages: [] };
+    const conversation: Conversation = { id, title: t('New conversation'), createdAt: now, updatedAt: now, messages: [] };
     this.loaded.set(id, conversation);
     this.ids.push(id);
     await this.persist(id);

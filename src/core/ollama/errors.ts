@@ -3,6 +3,7 @@
  * passes through `describeError` before it reaches the chat view, a notification or the API.
  */
 import type { ErrorKind, UserFacingError } from '../../shared/types';
+import { t } from '../../shared/l10n';
 
 /** An error that already carries user words (thrown by our own code). */
 export class ChatError extends Error {
@@ -42,9 +43,11 @@ export function isAbortError(err: unknown): boolean {
 export function modelNotFoundError(ctx: ErrorContext, serverMessage?: string): UserFacingError {
   return {
     kind: 'modelNotFound',
-    message: `The model "${ctx.model}" is not installed in Ollama at ${ctx.host}.`,
-    detail: `Pull it (ollama pull ${ctx.model}) or pick another model.${serverMessage ? ` Ollama said: ${serverMessage}` : ''}`,
-    actions: [{ id: 'pullModel', label: `Pull ${ctx.model}` }, { id: 'pickModel', label: 'Pick Another Model' }],
+    message: t('The model "{0}" is not installed in Ollama at {1}.', ctx.model, ctx.host),
+    detail: serverMessage
+      ? t('Pull it (ollama pull {0}) or pick another model. Ollama said: {1}', ctx.model, serverMessage)
+      : t('Pull it (ollama pull {0}) or pick another model.', ctx.model),
+    actions: [{ id: 'pullModel', label: t('Pull {0}', ctx.model) }, { id: 'pickModel', label: t('Pick Another Model') }],
   };
 }
 
@@ -65,10 +68,10 @@ function clip(text: string, max = 300): string {
  * "Did not receive done…", and plain `Error(message)` for an `{"error"}` line mid-stream.
  */
 export function describeError(err: unknown, ctx: ErrorContext): UserFacingError {
-  const retry = { id: 'retry', label: 'Retry' } as const;
+  const retry = { id: 'retry', label: t('Retry') } as const;
   if (err instanceof ChatError) {
     const actions: UserFacingError['actions'] =
-      err.kind === 'invalidHost' || err.kind === 'redirected' ? [{ id: 'openSettings', label: 'Open Settings' }] : [];
+      err.kind === 'invalidHost' || err.kind === 'redirected' ? [{ id: 'openSettings', label: t('Open Settings') }] : [];
     return { kind: err.kind, message: err.message, detail: err.detail, actions };
   }
   const e = err instanceof Error ? err : new Error(String(err));
@@ -83,26 +86,26 @@ export function describeError(err: unknown, ctx: ErrorContext): UserFacingError 
     if (status === 503) {
       return {
         kind: 'busy',
-        message: 'Ollama is busy with other requests. Try again in a moment.',
-        detail: `Ollama said: ${serverMessage}`,
+        message: t('Ollama is busy with other requests. Try again in a moment.'),
+        detail: t('Ollama said: {0}', serverMessage),
         actions: [retry],
       };
     }
     if (status === 400) {
-      return { kind: 'badRequest', message: `Ollama refused the request: ${serverMessage}`, actions: [retry, { id: 'openSettings', label: 'Open Settings' }] };
+      return { kind: 'badRequest', message: t('Ollama refused the request: {0}', serverMessage), actions: [retry, { id: 'openSettings', label: t('Open Settings') }] };
     }
     return {
       kind: 'serverError',
-      message: `Ollama at ${ctx.host} answered with an error (HTTP ${status}).`,
+      message: t('Ollama at {0} answered with an error (HTTP {1}).', ctx.host, status),
       detail: serverMessage,
-      actions: [retry, { id: 'showLog', label: 'Show Log' }],
+      actions: [retry, { id: 'showLog', label: t('Show Log') }],
     };
   }
   // `terminated` is a connection dropped after the reply started, even though its cause is a socket error.
   if (e.name === 'TypeError' && /terminated|other side closed/i.test(e.message)) {
     return {
       kind: 'streamBroken',
-      message: 'The connection to Ollama was lost in the middle of the reply. What arrived is kept.',
+      message: t('The connection to Ollama was lost in the middle of the reply. What arrived is kept.'),
       detail: clip(e.message),
       actions: [retry],
     };
@@ -112,16 +115,16 @@ export function describeError(err: unknown, ctx: ErrorContext): UserFacingError 
     return {
       kind: 'notRunning',
       message: unresolvable
-        ? `Cannot find the Ollama host ${ctx.host}: the name does not resolve.`
-        : `Cannot reach Ollama at ${ctx.host}. Is it running?`,
-      detail: `Start it with "ollama serve" (or open the Ollama app), or set "ollamaChat.host" to where it runs.${code ? ` (${code})` : ''}`,
-      actions: [retry, { id: 'openSettings', label: 'Open Settings' }],
+        ? t('Cannot find the Ollama host {0}: the name does not resolve.', ctx.host)
+        : t('Cannot reach Ollama at {0}. Is it running?', ctx.host),
+      detail: `${t('Start it with "ollama serve" (or open the Ollama app), or set "ollamaChat.host" to where it runs.')}${code ? ` (${code})` : ''}`,
+      actions: [retry, { id: 'openSettings', label: t('Open Settings') }],
     };
   }
   if (/did not receive done/i.test(e.message)) {
     return {
       kind: 'streamBroken',
-      message: 'Ollama ended the reply without finishing it. What arrived is kept.',
+      message: t('Ollama ended the reply without finishing it. What arrived is kept.'),
       actions: [retry],
     };
   }
@@ -129,15 +132,15 @@ export function describeError(err: unknown, ctx: ErrorContext): UserFacingError 
     // ollama-js throws a plain Error carrying the text of an {"error"} line sent mid-stream.
     return {
       kind: 'serverError',
-      message: 'Ollama stopped with an error while replying. What arrived is kept.',
-      detail: `Ollama said: ${clip(e.message)}`,
-      actions: [retry, { id: 'showLog', label: 'Show Log' }],
+      message: t('Ollama stopped with an error while replying. What arrived is kept.'),
+      detail: t('Ollama said: {0}', clip(e.message)),
+      actions: [retry, { id: 'showLog', label: t('Show Log') }],
     };
   }
   return {
     kind: 'unknown',
-    message: 'Something went wrong while talking to Ollama.',
+    message: t('Something went wrong while talking to Ollama.'),
     detail: clip(`${e.name}: ${e.message}`),
-    actions: [retry, { id: 'showLog', label: 'Show Log' }],
+    actions: [retry, { id: 'showLog', label: t('Show Log') }],
   };
 }

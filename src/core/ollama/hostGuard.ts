@@ -5,6 +5,7 @@
  */
 import { validateHost } from '../settings/config';
 import { ChatError } from './errors';
+import { t } from '../../shared/l10n';
 
 /** The statuses `fetch` would follow on its own. */
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -31,21 +32,21 @@ function hostBehind(target: URL, requested: URL): string {
 /** The refusal of a redirect, naming both ends and the one setting that would fix it. */
 function redirectError(host: string, requested: URL, status: number, location: string | null): ChatError {
   if (!location) {
-    return new ChatError('redirected', `Ollama at ${host} answered with a redirect (HTTP ${status}) that names no target; Ollama Chat only talks to the host in your settings.`,
-      'Check ollamaChat.host, or the proxy in front of Ollama.');
+    return new ChatError('redirected', t('Ollama at {0} answered with a redirect (HTTP {1}) that names no target; Ollama Chat only talks to the host in your settings.', host, status),
+      t('Check ollamaChat.host, or the proxy in front of Ollama.'));
   }
   let target: URL;
   try {
     target = new URL(location, requested);
   } catch {
-    return new ChatError('redirected', `Ollama at ${host} redirected the request to "${location.slice(0, 200)}", which is not a URL; Ollama Chat only talks to the host in your settings.`,
-      'Check ollamaChat.host, or the proxy in front of Ollama.');
+    return new ChatError('redirected', t('Ollama at {0} redirected the request to "{1}", which is not a URL; Ollama Chat only talks to the host in your settings.', host, location.slice(0, 200)),
+      t('Check ollamaChat.host, or the proxy in front of Ollama.'));
   }
   const suggestion = hostBehind(target, requested);
   // The target is the server's text: shown as it is, but not a whole screen of it.
   const shown = target.href.length > 300 ? `${target.href.slice(0, 300)}…` : target.href;
-  return new ChatError('redirected', `Ollama at ${host} redirected the request to ${shown}; Ollama Chat only talks to the host in your settings.`,
-    `If ${suggestion} is your Ollama, set ollamaChat.host to ${suggestion}.`);
+  return new ChatError('redirected', t('Ollama at {0} redirected the request to {1}; Ollama Chat only talks to the host in your settings.', host, shown),
+    t('If {0} is your Ollama, set ollamaChat.host to {1}.', suggestion, suggestion));
 }
 
 /**

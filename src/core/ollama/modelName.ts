@@ -1,3 +1,4 @@
+import { t } from '../../shared/l10n';
 /**
  * Ollama's model names, `[host[:port]/][namespace/]model[:tag]`, with the parts Ollama fills in when they are left
  * out (registry.ollama.ai, library, latest) and the characters and lengths it allows in each part
@@ -9,7 +10,6 @@
 export const DEFAULT_REGISTRY = 'registry.ollama.ai';
 const DEFAULT_NAMESPACE = 'library';
 const DEFAULT_TAG = 'latest';
-const EXAMPLES = 'Model names look like e.g. mistral, llama3.2:3b or registry.example.com/team/model:tag.';
 /** Longest part of a name quoted back in a message. */
 const QUOTE_LENGTH = 40;
 
@@ -30,12 +30,26 @@ export type ParsedModelName = { ok: true; name: ModelName } | { ok: false; messa
 
 type PartKind = 'host' | 'namespace' | 'model' | 'tag';
 
-const RULES: Record<PartKind, { label: string; max: number; pattern: RegExp; allowed: string }> = {
-  host: { label: 'registry host', max: 350, pattern: /^[A-Za-z0-9_][A-Za-z0-9_.-]*(:\d{1,5})?$/, allowed: 'letters, digits, "_", "-" and ".", then optionally ":" and a port number' },
-  namespace: { label: 'namespace', max: 80, pattern: /^[A-Za-z0-9_][A-Za-z0-9_-]*$/, allowed: 'letters, digits, "_" and "-"' },
-  model: { label: 'model name', max: 80, pattern: /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, allowed: 'letters, digits, "_", "-" and "."' },
-  tag: { label: 'tag', max: 80, pattern: /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, allowed: 'letters, digits, "_", "-" and "."' },
+const RULES: Record<PartKind, { max: number; pattern: RegExp }> = {
+  host: { max: 350, pattern: /^[A-Za-z0-9_][A-Za-z0-9_.-]*(:\d{1,5})?$/ },
+  namespace: { max: 80, pattern: /^[A-Za-z0-9_][A-Za-z0-9_-]*$/ },
+  model: { max: 80, pattern: /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/ },
+  tag: { max: 80, pattern: /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/ },
 };
+
+/** A part's name and the characters it may hold, in words (translated when asked, not when the module loads). */
+function describePart(kind: PartKind): { label: string; allowed: string } {
+  switch (kind) {
+    case 'host':
+      return { label: t('registry host'), allowed: t('letters, digits, "_", "-" and ".", then optionally ":" and a port number') };
+    case 'namespace':
+      return { label: t('namespace'), allowed: t('letters, digits, "_" and "-"') };
+    case 'model':
+      return { label: t('model name'), allowed: t('letters, digits, "_", "-" and "."') };
+    case 'tag':
+      return { label: t('tag'), allowed: t('letters, digits, "_", "-" and "."') };
+  }
+}
 
 function quote(text: string): string {
   return `"${text.length > QUOTE_LENGTH ? `${text.slice(0, QUOTE_LENGTH - 1)}…` : text}"`;
@@ -44,26 +58,27 @@ function quote(text: string): string {
 /** What is wrong with one part, in words, or undefined when it is fine. */
 function problemWith(kind: PartKind, value: string): string | undefined {
   const rule = RULES[kind];
-  if (!value) return `the ${rule.label} is empty`;
-  if (value.length > rule.max) return `the ${rule.label} ${quote(value)} is too long (at most ${rule.max} characters)`;
-  if (!/^[A-Za-z0-9_]/.test(value)) return `the ${rule.label} ${quote(value)} must start with a letter, a digit or "_"`;
-  if (!rule.pattern.test(value)) return `the ${rule.label} ${quote(value)} may contain only ${rule.allowed}`;
+  const { label, allowed } = describePart(kind);
+  if (!value) return t('the {0} is empty', label);
+  if (value.length > rule.max) return t('the {0} {1} is too long (at most {2} characters)', label, quote(value), rule.max);
+  if (!/^[A-Za-z0-9_]/.test(value)) return t('the {0} {1} must start with a letter, a digit or "_"', label, quote(value));
+  if (!rule.pattern.test(value)) return t('the {0} {1} may contain only {2}', label, quote(value), allowed);
   return undefined;
 }
 
 /** Checks a model name against Ollama's rules; the message says which part is wrong and what a name looks like. */
 export function parseModelName(input: string): ParsedModelName {
   const text = input.trim();
-  if (!text) return { ok: false, message: 'Enter a model name, e.g. mistral or llama3.2:3b.' };
-  const refuse = (why: string): ParsedModelName => ({ ok: false, message: `${quote(text)} is not a valid model name: ${why}. ${EXAMPLES}` });
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return refuse('write it without "http://" or "https://"');
-  if (text.includes('@')) return refuse('a digest after "@" is not supported here; use a tag');
+  if (!text) return { ok: false, message: t('Enter a model name, e.g. mistral or llama3.2:3b.') };
+  const refuse = (why: string): ParsedModelName => ({ ok: false, message: t('{0} is not a valid model name: {1}. {2}', quote(text), why, t('Model names look like e.g. mistral, llama3.2:3b or registry.example.com/team/model:tag.')) });
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return refuse(t('write it without "http://" or "https://"'));
+  if (text.includes('@')) return refuse(t('a digest after "@" is not supported here; use a tag'));
   // A ":" after the last "/" starts the tag; one before it belongs to the registry's port.
   const colon = text.lastIndexOf(':');
   const hasTag = colon > text.lastIndexOf('/');
   const tag = hasTag ? text.slice(colon + 1) : DEFAULT_TAG;
   const parts = (hasTag ? text.slice(0, colon) : text).split('/');
-  if (parts.length > 3) return refuse('it has too many parts: names are at most host/namespace/model:tag');
+  if (parts.length > 3) return refuse(t('it has too many parts: names are at most host/namespace/model:tag'));
   const [host, namespace, model] = parts.length === 3 ? parts
     : parts.length === 2 ? [DEFAULT_REGISTRY, parts[0], parts[1]]
       : [DEFAULT_REGISTRY, DEFAULT_NAMESPACE, parts[0]];

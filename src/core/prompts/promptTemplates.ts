@@ -3,6 +3,7 @@
  * `{{placeholders}}`. Pure: the values (the editor's selection, the staged diff, …) come from the caller, which reads
  * them only when the template uses them. A template with a placeholder we do not know is never sent.
  */
+import { t } from '../../shared/l10n';
 import { ChatError } from '../ollama/errors';
 
 /** The placeholders a template may use. */
@@ -65,8 +66,11 @@ export type PlaceholderReader = (placeholder: Exclude<Placeholder, 'input'>) => 
 export async function expandTemplate(template: PromptTemplate, input: string, read: PlaceholderReader): Promise<string> {
   const unknown = unknownPlaceholders(template.prompt);
   if (unknown.length) {
-    throw new ChatError('invalidPrompt', `The template /${template.name} uses ${unknown.map((u) => `{{${u}}}`).join(', ')}, which is not a placeholder. `
-      + `Use ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}, then send again${template.origin ? ` (fix it in ${template.origin})` : ''}.`);
+    const used = unknown.map((u) => `{{${u}}}`).join(', ');
+    const known = PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ');
+    throw new ChatError('invalidPrompt', template.origin
+      ? t('The template /{0} uses {1}, which is not a placeholder. Use {2}, then send again (fix it in {3}).', template.name, used, known, template.origin)
+      : t('The template /{0} uses {1}, which is not a placeholder. Use {2}, then send again.', template.name, used, known));
   }
   const values = new Map<string, string>([['input', input]]);
   for (const match of template.prompt.matchAll(PLACEHOLDER_RE)) {

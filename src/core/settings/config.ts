@@ -1,3 +1,4 @@
+import { t } from '../../shared/l10n';
 /**
  * The extension's settings, typed and validated. Pure: the caller supplies a `get(key)` reader (VS Code's
  * `WorkspaceConfiguration.get` in the extension, a plain object in tests), so this module imports nothing from `vscode`.
@@ -42,23 +43,23 @@ export type HostCheck = { ok: true; host: string } | { ok: false; message: strin
 export function validateHost(value: unknown): HostCheck {
   const example = `Use a full URL such as ${DEFAULT_HOST} or https://ollama.example.com.`;
   if (typeof value !== 'string' || value.trim() === '') {
-    return { ok: false, message: `The Ollama host setting is empty. ${example}` };
+    return { ok: false, message: t('The Ollama host setting is empty. {0}', example) };
   }
   const text = value.trim();
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, message: `"${text}" is not a URL. ${example}` };
+    return { ok: false, message: t('"{0}" is not a URL. {1}', text, example) };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, message: `"${text}" must start with http:// or https://. ${example}` };
+    return { ok: false, message: t('"{0}" must start with http:// or https://. {1}', text, example) };
   }
   if (!url.hostname) {
-    return { ok: false, message: `"${text}" has no host name. ${example}` };
+    return { ok: false, message: t('"{0}" has no host name. {1}', text, example) };
   }
   if (url.username || url.password) {
-    return { ok: false, message: `Do not put credentials in the host URL; use "Ollama Chat: Set Auth Header" instead. ${example}` };
+    return { ok: false, message: t('Do not put credentials in the host URL; use "Ollama Chat: Set Auth Header" instead. {0}', example) };
   }
   return { ok: true, host: `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}` };
 }
@@ -85,15 +86,15 @@ export function validateOptions(raw: unknown): { options: Settings['options']; p
   const problems: SettingsProblem[] = [];
   if (raw === undefined || raw === null) return { options, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push({ setting: `${SECTION}.options`, message: 'must be an object such as {"num_ctx": 8192}; ignored.' });
+    problems.push({ setting: `${SECTION}.options`, message: t('must be an object such as {"num_ctx": 8192}; ignored.') });
     return { options, problems };
   }
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const kind = OPTION_TYPES[key];
     if (!kind) {
-      problems.push({ setting: `${SECTION}.options.${key}`, message: 'is not an Ollama option; ignored.' });
+      problems.push({ setting: `${SECTION}.options.${key}`, message: t('is not an Ollama option; ignored.') });
     } else if (!checkOption(kind, value)) {
-      problems.push({ setting: `${SECTION}.options.${key}`, message: `must be ${kind === 'string[]' ? 'a list of strings' : `a ${kind}`}; ignored.` });
+      problems.push({ setting: `${SECTION}.options.${key}`, message: kind === 'string[]' ? t('must be a list of strings; ignored.') : t('must be a {0}; ignored.', kind) });
     } else {
       options[key] = value as Settings['options'][string];
     }

@@ -19,6 +19,7 @@ import type { AttachmentInfo, HostMessage, ImageInputState, Suggestion, SystemPr
 import { assertNever } from '../../shared/protocol';
 import type { ChatMessage } from '../../shared/types';
 import { DeltaBatcher } from './deltaBatcher';
+import { t } from '../../shared/l10n';
 
 /** What the relay needs to know from the settings. */
 export interface RelaySettings {
@@ -126,7 +127,7 @@ export class ViewRelay {
     const model = this.modelForView();
     if (images.length && this.imageInput.model === model && this.imageInput.canSee === false) {
       // The view does not offer Send then; this keeps a message from going without the images it was written for.
-      throw new ChatError('invalidPrompt', `${cannotSeeText(model)} Remove the attached images, or pick a model that can see, then send again.`);
+      throw new ChatError('invalidPrompt', t('{0} Remove the attached images, or pick a model that can see, then send again.', cannotSeeText(model)));
     }
     let prompt: string;
     try {

@@ -1,8 +1,10 @@
 /**
  * The chat webview's HTML: a strict Content Security Policy (nothing inline, scripts only with the page's nonce,
  * resources only from the extension's own folders), the stylesheet, the mount point and the bundle.
- * No `vscode` import, so it is unit-tested in plain mocha.
+ * The mount point carries the host's translations (`data-l10n`, read by the view before it draws anything): data
+ * in an attribute, so the CSP needs no inline script. No `vscode` import, so it is unit-tested in plain mocha.
  */
+import { l10nBundle, l10nLanguage } from '../../shared/l10n';
 
 export interface WebviewHtmlParams {
   /** `webview.cspSource`: the origin the webview loads the extension's files from. */
@@ -45,7 +47,7 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 export function renderWebviewHtml(p: WebviewHtmlParams): string {
   const csp = escapeAttribute(contentSecurityPolicy(p.cspSource, p.nonce));
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeAttribute(l10nLanguage())}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -54,7 +56,7 @@ export function renderWebviewHtml(p: WebviewHtmlParams): string {
 <title>Ollama Chat</title>
 </head>
 <body>
-<div id="app"></div>
+<div id="app" data-l10n="${escapeAttribute(JSON.stringify(l10nBundle()))}"></div>
 <script nonce="${escapeAttribute(p.nonce)}" src="${escapeAttribute(p.scriptUri)}"></script>
 </body>
 </html>
