@@ -22,7 +22,7 @@ export async function importConversation(s: Services, uri?: vscode.Uri): Promise
     const unknownHost = keepKnownHost(conversation, s.hosts.list());
     const id = await s.chat.importConversation(conversation);
     if (unknownHost !== undefined) {
-      void vscode.window.showInformationMessage(`The imported conversation was on an Ollama host called "${unknownHost}", which is not in your ollamaChat.hosts; it uses your default host. Pick a model to move it to another host.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('The imported conversation was on an Ollama host called "{0}", which is not in your ollamaChat.hosts; it uses your default host. Pick a model to move it to another host.', unknownHost));
     }
     if (leftOut) {
       void vscode.window.showWarningMessage(leftOut === 1

@@ -18,9 +18,9 @@ interface HostModelItem extends vscode.QuickPickItem {
 /** The rows of one host once it answered. */
 function rowsFor(answer: HostModels, current: { model: string; host: string }): HostModelItem[] {
   if ('error' in answer) {
-    return [{ label: '$(warning) Not reachable', description: answer.error.message, detail: answer.error.detail, alwaysShow: true }];
+    return [{ label: `$(warning) ${vscode.l10n.t('Not reachable')}`, description: answer.error.message, detail: answer.error.detail, alwaysShow: true }];
   }
-  if (!answer.models.length) return [{ label: '$(info) No models installed', description: `Pull one with "ollama pull" on ${answer.host.name}.`, alwaysShow: true }];
+  if (!answer.models.length) return [{ label: `$(info) ${vscode.l10n.t('No models installed')}`, description: vscode.l10n.t('Pull one with "ollama pull" on {0}.', answer.host.name), alwaysShow: true }];
   const currentHere = answer.host.name === current.host ? current.model : '';
   return answer.models.map((m): HostModelItem => ({ ...itemFor(m, currentHere), host: answer.host.name }));
 }
@@ -36,10 +36,10 @@ export async function pickModelOnHosts(s: Services): Promise<string | undefined>
   const host = s.chat.hostOf(activeId).name;
   const onDefault = host === hosts[0].name;
   const model = (!onDefault && activeId ? s.chat.getConversation(activeId)?.settings?.model : undefined) ?? s.settings.current().model;
-  const rows = new Map<string, HostModelItem[]>(hosts.map((h) => [h.name, [{ label: `$(loading~spin) Asking ${h.url}…`, alwaysShow: true }]]));
+  const rows = new Map<string, HostModelItem[]>(hosts.map((h) => [h.name, [{ label: `$(loading~spin) ${vscode.l10n.t('Asking {0}…', h.url)}`, alwaysShow: true }]]));
   const picker = vscode.window.createQuickPick<HostModelItem>();
-  picker.title = 'Ollama Chat: Pick Model';
-  picker.placeholder = `Current: ${model} on ${host}. Type to filter.`;
+  picker.title = vscode.l10n.t('Ollama Chat: Pick Model');
+  picker.placeholder = vscode.l10n.t('Current: {0} on {1}. Type to filter.', model, host);
   picker.matchOnDescription = true;
   picker.busy = true;
   const draw = () => {

@@ -16,7 +16,7 @@ async function hostToSet(s: Services, name: string | undefined): Promise<string 
   const named = findHost(hosts, name);
   if (named || hosts.length === 1) return (named ?? hosts[0]).url;
   const choice = await vscode.window.showQuickPick(hosts.map((h) => ({ label: h.name, description: h.url, url: h.url })),
-    { title: 'Ollama Chat: Set Auth Header', placeHolder: 'For which Ollama host? Each host has its own header.' });
+    { title: vscode.l10n.t('Ollama Chat: Set Auth Header'), placeHolder: vscode.l10n.t('For which Ollama host? Each host has its own header.') });
   return choice?.url;
 }
 

@@ -38,8 +38,8 @@ async function chooseHosts(hosts: HostEntry[], which: string | undefined): Promi
   const named = findHost(hosts, which);
   if (named) return [named];
   const choice = await vscode.window.showQuickPick(
-    [{ label: 'All hosts', description: `${hosts.length} hosts`, hosts }, ...hosts.map((h) => ({ label: h.name, description: h.url, hosts: [h] }))],
-    { title: 'Ollama Chat: Test Connection', placeHolder: 'Which Ollama host?' });
+    [{ label: vscode.l10n.t('All hosts'), description: vscode.l10n.t('{0} hosts', hosts.length), hosts }, ...hosts.map((h) => ({ label: h.name, description: h.url, hosts: [h] }))],
+    { title: vscode.l10n.t('Ollama Chat: Test Connection'), placeHolder: vscode.l10n.t('Which Ollama host?') });
   return choice?.hosts;
 }
 

@@ -40,9 +40,9 @@ export function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Whether a literal's text holds words (codicons such as `$(add)` and punctuation are not words). */
+/** Whether a literal's text holds words (codicons such as `$(add)` or `$(loading~spin)` and punctuation are not words). */
 function hasWords(text: string): boolean {
-  return /[A-Za-z]/.test(text.replace(/\$\([a-z-]+\)/g, ''));
+  return /[A-Za-z]/.test(text.replace(/\$\([a-z-]+(?:~[a-z]+)?\)/g, ''));
 }
 
 /** The hard-coded text in `expr`, if it puts any on screen without translating it. */

@@ -159,7 +159,7 @@ export class ChatService {
   async setHost(id: string, hostName: string | undefined): Promise<void> {
     const conversation = this.existing(id);
     const host = hostName === undefined ? undefined : findHost(this.hosts.list(), hostName);
-    if (hostName !== undefined && !host) throw new ChatError('unknown', `There is no Ollama host called "${hostName}" in ollamaChat.hosts.`);
+    if (hostName !== undefined && !host) throw new ChatError('unknown', t('There is no Ollama host called "{0}" in ollamaChat.hosts.', hostName));
     if (!host || host.name === this.hosts.list()[0].name) delete conversation.host;
     else conversation.host = host.name;
     await this.store.persist(id);

@@ -5,6 +5,7 @@
 import type { ModelDto, UserFacingError } from '../../shared/types';
 import type { HostEntry } from '../settings/hosts';
 import { hostLabel } from '../settings/hosts';
+import { t } from '../../shared/l10n';
 import { describeError } from './errors';
 import type { HostRouting } from './hostRouter';
 import { sameModel } from './ollamaClient';
@@ -23,7 +24,7 @@ async function modelsOf(hosts: HostRouting, host: HostEntry, timeoutMs: number):
   } catch (err) {
     const label = hostLabel(hosts.list(), host);
     if (timeout.aborted) {
-      return { host, error: { kind: 'notRunning', message: `Ollama at ${label} did not answer within ${timeoutMs / 1000} s.`, actions: [] } };
+      return { host, error: { kind: 'notRunning', message: t('Ollama at {0} did not answer within {1} s.', label, timeoutMs / 1000), actions: [] } };
     }
     return { host, error: describeError(err, { host: label, model: '' }) };
   }
@@ -47,9 +48,13 @@ export async function otherHostsWith(hosts: HostRouting, except: string, model: 
 /** `error` with a "Use <host>" way forward for each of `hostNames` (which switches the conversation and resends). */
 export function withHostOffers(error: UserFacingError, hostNames: string[], model: string): UserFacingError {
   if (!hostNames.length) return error;
+  // A whole sentence per case, so a translation need not agree with an English verb.
+  const offer = hostNames.length === 1
+    ? t('"{0}" has {1} too.', hostNames[0], model)
+    : t('{0} have {1} too.', hostNames.map((n) => t('"{0}"', n)).join(', '), model);
   return {
     ...error,
-    detail: `${error.detail ? `${error.detail} ` : ''}${hostNames.map((n) => `"${n}"`).join(', ')} ${hostNames.length === 1 ? 'has' : 'have'} ${model} too.`,
-    actions: [...hostNames.map((host) => ({ id: 'useHost' as const, label: `Use ${host}`, host })), ...error.actions],
+    detail: `${error.detail ? `${error.detail} ` : ''}${offer}`,
+    actions: [...hostNames.map((host) => ({ id: 'useHost' as const, label: t('Use {0}', host), host })), ...error.actions],
   };
 }

@@ -2,6 +2,7 @@
  * The named list of Ollama hosts: `ollamaChat.host` is always the first entry (the default), then the valid entries of
  * `ollamaChat.hosts`. Nothing but these hosts is ever contacted. Pure: no `vscode`.
  */
+import { t } from '../../shared/l10n';
 import type { SettingsProblem } from './config';
 import { SECTION, validateHost } from './config';
 
@@ -30,18 +31,18 @@ export function readHosts(defaultUrl: string, raw: unknown): { hosts: HostEntry[
   const setting = `${SECTION}.hosts`;
   const entries: HostEntry[] = [];
   if (raw !== undefined && raw !== null && !Array.isArray(raw)) {
-    problems.push({ setting, message: 'must be a list such as [{"name": "GPU box", "url": "http://gpu:11434"}]; ignored.' });
+    problems.push({ setting, message: t('must be a list such as [{"name": "GPU box", "url": "http://gpu:11434"}]; ignored.') });
   }
   (Array.isArray(raw) ? raw : []).forEach((item: unknown, i) => {
     const entry = typeof item === 'object' && item !== null ? item as { name?: unknown; url?: unknown } : {};
     const name = typeof entry.name === 'string' ? entry.name.trim().replace(/\s+/g, ' ') : '';
     if (!name || name.length > MAX_HOST_NAME_LENGTH) {
-      problems.push({ setting: `${setting}[${i}]`, message: `needs a "name" of 1 to ${MAX_HOST_NAME_LENGTH} characters; ignored.` });
+      problems.push({ setting: `${setting}[${i}]`, message: t('needs a "name" of 1 to {0} characters; ignored.', MAX_HOST_NAME_LENGTH) });
       return;
     }
     const url = validateHost(entry.url);
     if (!url.ok) {
-      problems.push({ setting: `${setting}[${i}]`, message: `("${name}"): ${url.message} Ignored.` });
+      problems.push({ setting: `${setting}[${i}]`, message: t('("{0}"): {1} Ignored.', name, url.message) });
       return;
     }
     entries.push({ name, url: url.host });
@@ -51,7 +52,7 @@ export function readHosts(defaultUrl: string, raw: unknown): { hosts: HostEntry[
   for (const entry of entries) {
     if (entry === named) continue;
     if (hosts.some((h) => sameName(h.name, entry.name))) {
-      problems.push({ setting, message: `has two hosts named "${entry.name}"; the one at ${entry.url} is ignored.` });
+      problems.push({ setting, message: t('has two hosts named "{0}"; the one at {1} is ignored.', entry.name, entry.url) });
       continue;
     }
     hosts.push(entry);
