@@ -13,6 +13,7 @@ import { ImageStore } from './core/images/imageStore';
 import { OllamaClient } from './core/ollama/ollamaClient';
 import { AuthHeader } from './core/settings/authHeader';
 import { registerChatParticipant } from './vscode/chatParticipant';
+import { ChatPanel, PANEL_VIEW_TYPE } from './vscode/chatPanel';
 import { ChatViewProvider, VIEW_ID } from './vscode/chatViewProvider';
 import { registerLanguageModelProvider } from './vscode/languageModelProvider';
 import type { ModalTestHooks } from './vscode/modalPrompt';
@@ -66,8 +67,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     templates: new PromptTemplateLibrary(log),
   }, log);
   const modal = new ModalPrompt();
+  const panel = new ChatPanel(view, context.extensionUri);
   const s: Services = {
-    chat, view, settings, client, log, modal, auth, images, extensionVersion: String(context.extension.packageJSON.version ?? ''),
+    chat, view, panel, settings, client, log, modal, auth, images, extensionVersion: String(context.extension.packageJSON.version ?? ''),
   };
   const workspaceHost = new WorkspaceHostNotice(context.workspaceState, settings, log);
   void workspaceHost.check();
@@ -75,6 +77,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
   context.subscriptions.push(
     log, settings, auth, statusItem, view, workspaceHost, fileIndex,
     vscode.window.registerWebviewViewProvider(VIEW_ID, view),
+    // The editor tab comes back after a reload; VS Code activates the extension for it.
+    panel, vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, { deserializeWebviewPanel: async (restored) => panel.adopt(restored) }),
     view.onDidBecomeReady(() => {
       if (checkedOnce) return;
       checkedOnce = true;

@@ -56,4 +56,5 @@ export const COMMANDS = {
     const one = uriArg(uri);
     return attachImage(s, one ? [one] : undefined);
   },
+  [Command.openChatInEditor]: (s) => s.panel.open(),
 } satisfies Record<CommandId, Handler>;

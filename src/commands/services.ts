@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { ChatService } from '../core/chat/chatService';
 import type { ChatViewProvider } from '../vscode/chatViewProvider';
+import type { ChatPanel } from '../vscode/chatPanel';
 import type { OllamaClient } from '../core/ollama/ollamaClient';
 import type { SettingsService } from '../vscode/settingsService';
 import type { ModalPrompt } from '../vscode/modalPrompt';
@@ -11,6 +12,8 @@ import type { ImageStore } from '../core/images/imageStore';
 export interface Services {
   chat: ChatService;
   view: ChatViewProvider;
+  /** The chat in an editor tab. */
+  panel: ChatPanel;
   settings: SettingsService;
   client: OllamaClient;
   log: vscode.LogOutputChannel;

@@ -23,6 +23,7 @@ export const Command = {
   attachCurrentFile: 'ollamaChat.attachCurrentFile',
   attachFile: 'ollamaChat.attachFile',
   attachImage: 'ollamaChat.attachImage',
+  openChatInEditor: 'ollamaChat.openChatInEditor',
 } as const;
 
 export type CommandId = (typeof Command)[keyof typeof Command];
