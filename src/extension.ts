@@ -14,6 +14,7 @@ import { OllamaClient } from './core/ollama/ollamaClient';
 import { AuthHeader } from './core/settings/authHeader';
 import { registerChatParticipant } from './vscode/chatParticipant';
 import { ChatPanel, PANEL_VIEW_TYPE } from './vscode/chatPanel';
+import { ApplyPreview } from './vscode/applyPreview';
 import { ChatViewProvider, VIEW_ID } from './vscode/chatViewProvider';
 import { registerLanguageModelProvider } from './vscode/languageModelProvider';
 import type { ModalTestHooks } from './vscode/modalPrompt';
@@ -68,8 +69,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
   }, log);
   const modal = new ModalPrompt();
   const panel = new ChatPanel(view, context.extensionUri);
+  const apply = new ApplyPreview();
   const s: Services = {
-    chat, view, panel, settings, client, log, modal, auth, images, extensionVersion: String(context.extension.packageJSON.version ?? ''),
+    chat, view, panel, apply, settings, client, log, modal, auth, images, extensionVersion: String(context.extension.packageJSON.version ?? ''),
   };
   const workspaceHost = new WorkspaceHostNotice(context.workspaceState, settings, log);
   void workspaceHost.check();
@@ -78,7 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     log, settings, auth, statusItem, view, workspaceHost, fileIndex,
     vscode.window.registerWebviewViewProvider(VIEW_ID, view),
     // The editor tab comes back after a reload; VS Code activates the extension for it.
-    panel, vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, { deserializeWebviewPanel: async (restored) => panel.adopt(restored) }),
+    panel, apply, vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, { deserializeWebviewPanel: async (restored) => panel.adopt(restored) }),
     view.onDidBecomeReady(() => {
       if (checkedOnce) return;
       checkedOnce = true;

@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { ChatService } from '../core/chat/chatService';
 import type { ChatViewProvider } from '../vscode/chatViewProvider';
 import type { ChatPanel } from '../vscode/chatPanel';
+import type { ApplyPreview } from '../vscode/applyPreview';
 import type { OllamaClient } from '../core/ollama/ollamaClient';
 import type { SettingsService } from '../vscode/settingsService';
 import type { ModalPrompt } from '../vscode/modalPrompt';
@@ -14,6 +15,8 @@ export interface Services {
   view: ChatViewProvider;
   /** The chat in an editor tab. */
   panel: ChatPanel;
+  /** Apply with a preview: the diff open for Accept or Reject, and the selections replies were asked about. */
+  apply: ApplyPreview;
   settings: SettingsService;
   client: OllamaClient;
   log: vscode.LogOutputChannel;

@@ -212,6 +212,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         return insertAtCursor(message.code);
       case 'newFile':
         return openInNewFile(message.code, message.language);
+      case 'applyCode':
+        await vscode.commands.executeCommand(Command.applyCode, message.code, message.messageId);
+        return;
       case 'openLink':
         await openLinkSafely(message.href, this.log);
         return;

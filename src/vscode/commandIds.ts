@@ -24,6 +24,9 @@ export const Command = {
   attachFile: 'ollamaChat.attachFile',
   attachImage: 'ollamaChat.attachImage',
   openChatInEditor: 'ollamaChat.openChatInEditor',
+  applyCode: 'ollamaChat.applyCode',
+  acceptApply: 'ollamaChat.acceptApply',
+  rejectApply: 'ollamaChat.rejectApply',
 } as const;
 
 export type CommandId = (typeof Command)[keyof typeof Command];
