@@ -48,7 +48,11 @@ export class ApplyPreview implements vscode.Disposable {
     this.register();
     const { document, range } = target;
     const before = document.getText();
-    const proposedText = before.slice(0, document.offsetAt(range.start)) + code + before.slice(document.offsetAt(range.end));
+    const start = document.offsetAt(range.start);
+    const end = document.offsetAt(range.end);
+    // A code block has no final line break; whole lines (or a whole file) replaced keep theirs.
+    if (before.slice(start, end).endsWith('\n') && !code.endsWith('\n')) code += document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const proposedText = before.slice(0, start) + code + before.slice(end);
     const name = fileName(document.uri);
     // The file's own name last, so the proposal is highlighted in the file's language.
     const proposed = vscode.Uri.from({ scheme: PROPOSED_SCHEME, path: `/${++this.previews}/${name}` });

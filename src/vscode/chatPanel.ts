@@ -19,7 +19,11 @@ export class ChatPanel implements vscode.Disposable {
   /** Opens the chat in an editor tab, or reveals the tab when it is open; then puts the focus in its message box. */
   open(): void {
     if (this.panel) this.panel.reveal();
-    else this.adopt(vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Ollama Chat', vscode.ViewColumn.Active, { enableScripts: true }));
+    else {
+      // Beside the code being worked on, so Apply and Insert at Cursor have an editor to go to in view.
+      const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+      this.adopt(vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Ollama Chat', column, { enableScripts: true }));
+    }
     this.view.relay.request({ type: 'focusInput' }, 'panel');
   }
 

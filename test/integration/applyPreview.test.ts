@@ -102,9 +102,9 @@ describe('Apply with a preview', function () {
     await waitFor(() => !anyDiffOpen(), 'the stale diff to close');
   });
 
-  it('with nothing selected, proposes the code as the whole file', async () => {
+  it('with nothing selected, proposes the code as the whole file, keeping its final line break', async () => {
     await openWith(new vscode.Selection(0, 0, 0, 0));
-    const diff = await apply('export const answer = 42;\n');
+    const diff = await apply('export const answer = 42;');
     assert.equal((await vscode.workspace.openTextDocument(diff.modified)).getText(), 'export const answer = 42;\n');
     await vscode.commands.executeCommand('ollamaChat.rejectApply');
   });
