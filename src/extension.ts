@@ -15,6 +15,8 @@ import { HostRouter } from './core/ollama/hostRouter';
 import { AuthHeader } from './core/settings/authHeader';
 import { setL10nBundle } from './shared/l10n';
 import { registerChatParticipant } from './vscode/chatParticipant';
+import { ChatPanel, PANEL_VIEW_TYPE } from './vscode/chatPanel';
+import { ApplyPreview } from './vscode/applyPreview';
 import { ChatViewProvider, VIEW_ID } from './vscode/chatViewProvider';
 import { registerLanguageModelProvider } from './vscode/languageModelProvider';
 import type { ModalTestHooks } from './vscode/modalPrompt';
@@ -73,8 +75,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     templates: new PromptTemplateLibrary(log),
   }, log);
   const modal = new ModalPrompt();
+  const panel = new ChatPanel(view, context.extensionUri);
+  const apply = new ApplyPreview();
   const s: Services = {
-    chat, view, settings, client, log, modal, auth, images, hosts, extensionVersion: String(context.extension.packageJSON.version ?? ''),
+    chat, view, panel, apply, settings, client, log, modal, auth, images, hosts, extensionVersion: String(context.extension.packageJSON.version ?? ''),
   };
   const workspaceHost = new WorkspaceHostNotice(context.workspaceState, settings, log);
   void workspaceHost.check();
@@ -82,6 +86,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
   context.subscriptions.push(
     log, settings, auth, statusItem, view, workspaceHost, fileIndex,
     vscode.window.registerWebviewViewProvider(VIEW_ID, view),
+    // The editor tab comes back after a reload; VS Code activates the extension for it.
+    panel, apply, vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, { deserializeWebviewPanel: async (restored) => panel.adopt(restored) }),
     view.onDidBecomeReady(() => {
       if (checkedOnce) return;
       checkedOnce = true;

@@ -45,5 +45,9 @@ export async function askAboutSelection(s: Services, args?: AskArgs): Promise<Ch
   }
   await s.view.reveal();
   const id = s.chat.activeConversationId() ?? (await s.chat.startConversation()).id;
-  return s.chat.sendMessage(id, built.prompt);
+  const reply = s.chat.sendMessage(id, built.prompt);
+  // Apply on a code block of this reply goes back over this selection.
+  const replyId = s.chat.streamInfo(id)?.messageId;
+  if (replyId) s.apply.origins.remember(replyId, editor.document, selection);
+  return reply;
 }

@@ -57,4 +57,12 @@ export const COMMANDS = {
     const one = uriArg(uri);
     return attachImage(s, one ? [one] : undefined);
   },
+  [Command.openChatInEditor]: (s) => s.panel.open(),
+  [Command.applyCode]: (s, [code, messageId]) => {
+    const text = stringArg(code);
+    const id = stringArg(messageId);
+    return text !== undefined && id !== undefined ? s.apply.show(text, id) : undefined;
+  },
+  [Command.acceptApply]: (s) => s.apply.accept(),
+  [Command.rejectApply]: (s) => s.apply.reject(),
 } satisfies Record<CommandId, Handler>;

@@ -2,6 +2,8 @@
 import type * as vscode from 'vscode';
 import type { ChatService } from '../core/chat/chatService';
 import type { ChatViewProvider } from '../vscode/chatViewProvider';
+import type { ChatPanel } from '../vscode/chatPanel';
+import type { ApplyPreview } from '../vscode/applyPreview';
 import type { OllamaClient } from '../core/ollama/ollamaClient';
 import type { SettingsService } from '../vscode/settingsService';
 import type { ModalPrompt } from '../vscode/modalPrompt';
@@ -12,6 +14,10 @@ import type { HostRouter } from '../core/ollama/hostRouter';
 export interface Services {
   chat: ChatService;
   view: ChatViewProvider;
+  /** The chat in an editor tab. */
+  panel: ChatPanel;
+  /** Apply with a preview: the diff open for Accept or Reject, and the selections replies were asked about. */
+  apply: ApplyPreview;
   settings: SettingsService;
   client: OllamaClient;
   log: vscode.LogOutputChannel;

@@ -122,6 +122,8 @@ export type WebviewMessage =
   | { type: 'copy'; text: string }
   | { type: 'insertCode'; code: string }
   | { type: 'newFile'; code: string; language: string }
+  /** Show a code block of reply `messageId` applied to its target, as a diff to accept or reject. */
+  | { type: 'applyCode'; code: string; messageId: string }
   | { type: 'openLink'; href: string }
   | { type: 'regenerate' }
   | { type: 'editAndResend'; messageId: string; text: string }
@@ -199,6 +201,7 @@ const PARSERS = {
   copy: (m) => (isText(m.text) ? { text: m.text } : undefined),
   insertCode: (m) => (isText(m.code) ? { code: m.code } : undefined),
   newFile: (m) => (isText(m.code) && isText(m.language, 100) ? { code: m.code, language: m.language } : undefined),
+  applyCode: (m) => (isText(m.code) && isId(m.messageId) ? { code: m.code, messageId: m.messageId } : undefined),
   openLink: (m) => (isText(m.href, 8192) ? { href: m.href } : undefined),
   editAndResend: (m) => (isId(m.messageId) && isText(m.text) ? { messageId: m.messageId, text: m.text } : undefined),
   selectVersion: (m) => (isId(m.messageId) && Number.isSafeInteger(m.version) && (m.version as number) >= 0

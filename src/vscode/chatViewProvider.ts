@@ -9,7 +9,7 @@ import type { ChatService } from '../core/chat/chatService';
 import type { ImageStore } from '../core/images/imageStore';
 import { ChatError, describeError } from '../core/ollama/errors';
 import type { Attachment } from '../core/prompts/attachments';
-import type { RelaySettings } from '../core/view/viewRelay';
+import type { RelaySettings, ViewSlot } from '../core/view/viewRelay';
 import { ViewRelay } from '../core/view/viewRelay';
 import { createNonce, renderWebviewHtml } from '../core/view/webviewHtml';
 import type { WebviewMessage } from '../shared/protocol';
@@ -60,29 +60,41 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   resolveWebviewView(view: vscode.WebviewView): void {
     for (const d of this.viewDisposables) d.dispose();
+    this.viewDisposables = [
+      ...this.attach(view.webview, 'view'),
+      // A hidden webview is destroyed; it says `ready` again when shown, and gets a fresh snapshot then.
+      view.onDidChangeVisibility(() => {
+        if (!view.visible) this.reconnect(view.webview, 'view');
+      }),
+      view.onDidDispose(() => this.relay.connect(undefined, 'view')),
+    ];
+  }
+
+  /**
+   * Shows the chat in `webview` (the sidebar's, or the editor tab's in slot `panel`): the same bundle, CSP and
+   * protocol everywhere. The returned disposables stop listening to it.
+   */
+  attach(webview: vscode.Webview, slot: ViewSlot): vscode.Disposable[] {
     const mediaRoot = vscode.Uri.joinPath(this.extensionUri, 'media');
     const distRoot = vscode.Uri.joinPath(this.extensionUri, 'dist');
     const imageRoot = this.host.images && vscode.Uri.file(this.host.images.dir);
-    view.webview.options = {
+    webview.options = {
       enableScripts: true, enableCommandUris: false, localResourceRoots: imageRoot ? [mediaRoot, distRoot, imageRoot] : [mediaRoot, distRoot],
     };
-    if (imageRoot) this.relay.setImageBase(view.webview.asWebviewUri(imageRoot).toString());
-    view.webview.html = renderWebviewHtml({
-      cspSource: view.webview.cspSource,
+    if (imageRoot) this.relay.setImageBase(webview.asWebviewUri(imageRoot).toString());
+    webview.html = renderWebviewHtml({
+      cspSource: webview.cspSource,
       nonce: createNonce(),
-      scriptUri: view.webview.asWebviewUri(vscode.Uri.joinPath(distRoot, 'webview.js')).toString(),
-      styleUri: view.webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'chat.css')).toString(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(distRoot, 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'chat.css')).toString(),
     });
-    const port = (message: unknown) => void view.webview.postMessage(message);
-    this.relay.connect(port);
-    this.viewDisposables = [
-      view.webview.onDidReceiveMessage((raw) => this.onWebviewMessage(raw)),
-      // A hidden webview is destroyed; it says `ready` again when shown, and gets a fresh snapshot then.
-      view.onDidChangeVisibility(() => {
-        if (!view.visible) this.relay.connect(port);
-      }),
-      view.onDidDispose(() => this.relay.connect(undefined)),
-    ];
+    this.reconnect(webview, slot);
+    return [webview.onDidReceiveMessage((raw) => this.onWebviewMessage(raw, slot))];
+  }
+
+  /** The webview in `slot` is new or was hidden (and so destroyed): it gets a snapshot when it says `ready`. */
+  reconnect(webview: vscode.Webview, slot: ViewSlot): void {
+    this.relay.connect((message) => void webview.postMessage(message), slot);
   }
 
   /** Shows the view (creating it if needed). What is asked of it meanwhile waits until its webview is ready. */
@@ -92,7 +104,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   /** Puts the focus in the message box, now or as soon as the view is ready. */
   focusInput(): void {
-    this.relay.request({ type: 'focusInput' });
+    this.relay.request({ type: 'focusInput' }, 'view');
   }
 
   /** Adds a file to the next message (replacing an earlier attachment of the same file). */
@@ -110,13 +122,13 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     for (const d of this.viewDisposables) d.dispose();
   }
 
-  private onWebviewMessage(raw: unknown): void {
+  private onWebviewMessage(raw: unknown, slot: ViewSlot): void {
     const message = parseWebviewMessage(raw);
     if (!message) {
       this.log.warn(`Ignored a malformed message from the chat view: ${JSON.stringify(raw)?.slice(0, 200)}`);
       return;
     }
-    this.handle(message).catch((err: unknown) => this.showError(err));
+    this.handle(message, slot).catch((err: unknown) => this.showError(err));
   }
 
   private showError(err: unknown): void {
@@ -125,14 +137,14 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.chat.setError(described);
   }
 
-  /** Carries out what the user asked for in the view. */
-  private async handle(message: WebviewMessage): Promise<void> {
+  /** Carries out what the user asked for in the view in `slot`. */
+  private async handle(message: WebviewMessage, slot: ViewSlot): Promise<void> {
     const active = this.chat.activeConversationId();
     switch (message.type) {
       case 'ready':
-        return this.relay.viewReady();
+        return this.relay.viewReady(slot);
       case 'send':
-        await this.relay.send(message.text);
+        await this.relay.send(message.text, slot);
         return;
       case 'stop':
         return this.chat.stop(active);
@@ -142,7 +154,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       case 'openConversation':
         return this.chat.setActive(message.id);
       case 'search':
-        return this.relay.search(message.query);
+        return this.relay.search(message.query, slot);
       case 'regenerate':
         if (active) await this.chat.regenerate(active);
         return;
@@ -162,7 +174,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         return;
       case 'suggest': {
         const items = message.trigger === '/' ? await this.host.templates.suggest(message.query) : await this.host.mentions.suggest(message.query);
-        return this.relay.suggestions(message.requestId, items);
+        return this.relay.suggestions(message.requestId, items, slot);
       }
       case 'addMention': {
         const reference = this.host.mentions.choose(message.id);
@@ -202,6 +214,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         return insertAtCursor(message.code);
       case 'newFile':
         return openInNewFile(message.code, message.language);
+      case 'applyCode':
+        await vscode.commands.executeCommand(Command.applyCode, message.code, message.messageId);
+        return;
       case 'openLink':
         await openLinkSafely(message.href, this.log);
         return;

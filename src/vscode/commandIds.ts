@@ -23,6 +23,10 @@ export const Command = {
   attachCurrentFile: 'ollamaChat.attachCurrentFile',
   attachFile: 'ollamaChat.attachFile',
   attachImage: 'ollamaChat.attachImage',
+  openChatInEditor: 'ollamaChat.openChatInEditor',
+  applyCode: 'ollamaChat.applyCode',
+  acceptApply: 'ollamaChat.acceptApply',
+  rejectApply: 'ollamaChat.rejectApply',
 } as const;
 
 export type CommandId = (typeof Command)[keyof typeof Command];

@@ -1,5 +1,5 @@
 /**
- * The frame around every code block of a reply: language label and Copy / Insert at Cursor / New File buttons.
+ * The frame around every code block of a reply: language label and Copy / Insert at Cursor / New File / Apply buttons.
  * The buttons carry `data-action`; the message list handles their clicks by delegation and reads the code back
  * with `codeOf` (the text of the `<code>` element is exactly the code, highlighting or not).
  */
@@ -24,6 +24,7 @@ function frame(pre: HTMLPreElement, language: string): HTMLElement {
       button({ label: t('Copy code'), text: t('Copy'), icon: 'copy', action: 'copy-code' }),
       button({ label: t('Insert at Cursor'), text: t('Insert'), icon: 'insert', action: 'insert-code' }),
       button({ label: t('Open in New File'), text: t('New File'), icon: 'newFile', action: 'new-file' }),
+      button({ label: t('Apply to the Editor (shows the change first)'), text: t('Apply'), icon: 'apply', action: 'apply-code' }),
     ),
   );
   const block = h('div', { className: 'code-block' }, header);

@@ -44,6 +44,9 @@ export function handleMessageClick(
     case 'new-file':
       if (code) host.post({ type: 'newFile', code: code.code, language: code.language });
       return;
+    case 'apply-code':
+      if (code && view) host.post({ type: 'applyCode', code: code.code, messageId: view.message.id });
+      return;
     case 'copy-message':
       if (view) host.post({ type: 'copy', text: view.message.content });
       flashCopied(control);

@@ -4,8 +4,8 @@
  * browser parses) and checked three ways:
  * - the sanitized markup holds only the elements and attributes our markdown renderer emits (the allowlist below);
  * - nothing in the reply is hidden: its visible text (`innerText`) is all of its text (`textContent`), and it holds
- *   no control (button, input, …) but the Copy / Insert / New File buttons of its own code blocks;
- * - every code block's Copy, Insert at Cursor and New File deliver exactly the code the user sees in it.
+ *   no control (button, input, …) but the Copy / Insert / New File / Apply buttons of its own code blocks;
+ * - every code block's Copy, Insert at Cursor, New File and Apply deliver exactly the code the user sees in it.
  */
 import * as assert from 'node:assert/strict';
 import type { HostMessage } from '../../src/shared/protocol';
@@ -116,7 +116,7 @@ interface Inspection {
   allText: string;
   /** Controls in the reply other than its code blocks' own buttons. */
   strayControls: string[];
-  codeBlocks: { visible: string; copy?: string; insert?: string; newFile?: string }[];
+  codeBlocks: { visible: string; copy?: string; insert?: string; newFile?: string; apply?: string }[];
 }
 
 interface RendererForTests {
@@ -149,18 +149,19 @@ async function inspect({ markdown, allowed, allowedHref }: { markdown: string; a
     .filter((el) => !el.closest('.code-block-header'))
     .map((el) => el.outerHTML.slice(0, 80));
   const ownButtons = body.querySelectorAll('.code-block-header button').length;
-  if (ownButtons !== blocks.length * 3) strayControls.push(`${ownButtons} buttons in ${blocks.length} code-block headers`);
+  if (ownButtons !== blocks.length * 4) strayControls.push(`${ownButtons} buttons in ${blocks.length} code-block headers`);
   const deliver = (button: HTMLElement | null): { text?: string; code?: string } | undefined => {
     if (!button) return undefined;
     const before = w.benchPosts.length;
     button.click();
-    return w.benchPosts.slice(before).find((m) => m.type === 'copy' || m.type === 'insertCode' || m.type === 'newFile');
+    return w.benchPosts.slice(before).find((m) => m.type === 'copy' || m.type === 'insertCode' || m.type === 'newFile' || m.type === 'applyCode');
   };
   const codeBlocks = blocks.map((block) => ({
     visible: block.querySelector<HTMLElement>('pre code')?.innerText ?? '',
     copy: deliver(block.querySelector('button[data-action="copy-code"]'))?.text,
     insert: deliver(block.querySelector('button[data-action="insert-code"]'))?.code,
     newFile: deliver(block.querySelector('button[data-action="new-file"]'))?.code,
+    apply: deliver(block.querySelector('button[data-action="apply-code"]'))?.code,
   }));
   // The code-block headers are the view's own (checked above); what is left is the reply's content.
   for (const header of body.querySelectorAll('.code-block-header')) header.remove();
@@ -211,7 +212,7 @@ describe('rendering untrusted replies (real Chromium)', function () {
         foreignMarkup: result.foreign,
         strayControls: result.strayControls,
         hiddenText: squash(result.visibleText) === squash(result.allText) ? [] : [{ visible: result.visibleText, all: result.allText }],
-        codeActionsDeliverOtherText: result.codeBlocks.filter((b) => b.copy !== b.visible || b.insert !== b.visible || b.newFile !== b.visible),
+        codeActionsDeliverOtherText: result.codeBlocks.filter((b) => b.copy !== b.visible || b.insert !== b.visible || b.newFile !== b.visible || b.apply !== b.visible),
         notShown: (c.shows ?? []).filter((text) => !visible.includes(text)),
       };
       assert.deepEqual(problems, { foreignMarkup: [], strayControls: [], hiddenText: [], codeActionsDeliverOtherText: [], notShown: [] }, `visible text: ${JSON.stringify(visible)}`);

@@ -4,6 +4,10 @@
  * (streamed text coalesced to one post per frame), keeps the files that go with the next message, and holds
  * one-shot requests (focus the input) until a webview is ready to take them. The VS Code adapter
  * (`ChatViewProvider`) only creates webviews and connects them here; the benchmarks drive this same class.
+ *
+ * Several webviews may show the chat at once (the sidebar view and the editor tab), each in its own slot: all of
+ * them get the same snapshots, deltas and history, and share the files attached to the next message; answers to
+ * what one view asked (suggestions, search results, a draft given back) go to that view only.
  */
 import type { ChatEvent, ChatService } from '../chat/chatService';
 import type { ImageStore } from '../images/imageStore';
@@ -54,11 +58,19 @@ export interface RelayOptions {
 /** Messages the view is sent once, when it is (or next becomes) ready: the newest of each kind counts. */
 export type OneShotMessage = Extract<HostMessage, { type: 'focusInput' | 'imageNotice' }>;
 
+/** Where a webview shows the chat: the sidebar view (the default) or the editor tab. */
+export type ViewSlot = 'view' | 'panel';
+
+/** One connected webview: how to reach it, and whether it has said `ready` (and so has its snapshot). */
+interface ConnectedView {
+  port: (message: HostMessage) => void;
+  ready: boolean;
+}
+
 export class ViewRelay {
-  /** Delivers a message to the webview; undefined while there is none. */
-  private port: ((message: HostMessage) => void) | undefined;
-  private ready = false;
-  private readonly deltas = new DeltaBatcher((delta) => this.port?.(delta));
+  /** The webviews showing the chat, by slot. */
+  private readonly views = new Map<ViewSlot, ConnectedView>();
+  private readonly deltas = new DeltaBatcher((delta) => this.broadcast(delta));
   private attachments: Pending[] = [];
   private images: PendingImage[] = [];
   /** Whether the model shown can see, as Ollama last said; null until it has. */
@@ -66,7 +78,8 @@ export class ViewRelay {
   /** The model whose capabilities are being asked, if any. */
   private askingVision: string | undefined;
   private imageBase = '';
-  private readonly pending = new Map<OneShotMessage['type'], OneShotMessage>();
+  /** One-shot messages held for a slot, or for whichever view is ready first (`any`). */
+  private readonly pending = new Map<ViewSlot | 'any', Map<OneShotMessage['type'], OneShotMessage>>();
   private readonly becameReady = new Emitter<void>();
   /** Fires each time a webview has (re)loaded and received its snapshot. */
   readonly onDidBecomeReady = this.becameReady.event;
@@ -83,31 +96,51 @@ export class ViewRelay {
   }
 
   /**
-   * A new webview to talk to, not ready yet (it says so with `ready`), or undefined when it went away. A webview that
-   * is hidden is destroyed: it is disconnected then, and the next one gets a fresh snapshot.
+   * A new webview to talk to in `slot`, not ready yet (it says so with `ready`), or undefined when it went away. A
+   * webview that is hidden is destroyed: it is disconnected then, and the next one gets a fresh snapshot.
    */
-  connect(port: ((message: HostMessage) => void) | undefined): void {
-    this.port = port;
-    this.ready = false;
-    this.deltas.clear();
+  connect(port: ((message: HostMessage) => void) | undefined, slot: ViewSlot = 'view'): void {
+    if (port) this.views.set(slot, { port, ready: false });
+    else this.views.delete(slot);
+    // What is queued belongs to the views that stay drawn; this one gets it in its next snapshot.
+    this.deltas.flush();
   }
 
-  /** The webview has loaded: it gets everything it needs to draw itself, then what was held for it. */
-  viewReady(): void {
-    if (!this.port) return;
-    this.ready = true;
-    this.deltas.clear();
-    this.post({ type: 'snapshot', state: this.snapshot() });
-    this.postContext();
-    for (const message of this.pending.values()) this.post(message);
-    this.pending.clear();
+  /** The webview in `slot` has loaded: it gets everything it needs to draw itself, then what was held for it. */
+  viewReady(slot: ViewSlot = 'view'): void {
+    const view = this.views.get(slot);
+    if (!view) return;
+    // Queued text goes to the views already drawn; this one's snapshot has it.
+    this.deltas.flush();
+    view.ready = true;
+    this.postTo(slot, { type: 'snapshot', state: this.snapshot() });
+    this.postContext(slot);
+    for (const key of [slot, 'any'] as const) {
+      for (const message of this.pending.get(key)?.values() ?? []) this.postTo(slot, message);
+      this.pending.delete(key);
+    }
     this.becameReady.fire();
   }
 
-  /** Sends `message` now if a webview is ready, else to the next one that is (e.g. focus after revealing the view). */
-  request(message: OneShotMessage): void {
-    if (this.ready) this.post(message);
-    else this.pending.set(message.type, message);
+  /**
+   * Sends `message` now to the view in `slot` if it is ready, else when it is (e.g. focus after revealing the view).
+   * Without a slot it goes to every ready view, or to the first one to become ready.
+   */
+  request(message: OneShotMessage, slot?: ViewSlot): void {
+    const targets = slot ? [slot] : this.readySlots();
+    if (targets.length && targets.every((s) => this.views.get(s)?.ready)) {
+      for (const s of targets) this.postTo(s, message);
+      return;
+    }
+    const key = slot ?? 'any';
+    const held = this.pending.get(key) ?? new Map<OneShotMessage['type'], OneShotMessage>();
+    held.set(message.type, message);
+    this.pending.set(key, held);
+  }
+
+  /** Whether a webview is connected in `slot` (shown or about to be). */
+  isConnected(slot: ViewSlot): boolean {
+    return this.views.has(slot);
   }
 
   /** Sends a fresh snapshot (e.g. the settings changed: the model and the system prompt shown). */
@@ -122,7 +155,7 @@ export class ViewRelay {
    * box. Mentions are read now, as they are at this moment. The chips are let go once the message was accepted,
    * i.e. its reply started.
    */
-  async send(text: string): Promise<ChatMessage> {
+  async send(text: string, slot: ViewSlot = 'view'): Promise<ChatMessage> {
     const images = this.images;
     const model = this.modelForView();
     if (images.length && this.imageInput.model === model && this.imageInput.canSee === false) {
@@ -133,7 +166,7 @@ export class ViewRelay {
     try {
       prompt = (await this.options.expandSlashCommand?.(text)) ?? text;
     } catch (err) {
-      this.post({ type: 'restoreDraft', text });
+      this.postTo(slot, { type: 'restoreDraft', text });
       throw err;
     }
     const id = this.chat.activeConversationId() ?? (await this.chat.startConversation()).id;
@@ -195,9 +228,9 @@ export class ViewRelay {
     this.imageBase = url;
   }
 
-  /** Answers the view's `suggest` number `requestId`. */
-  suggestions(requestId: number, items: Suggestion[]): void {
-    this.post({ type: 'suggestions', requestId, items });
+  /** Answers the `suggest` number `requestId` of the view in `slot`. */
+  suggestions(requestId: number, items: Suggestion[], slot: ViewSlot = 'view'): void {
+    this.postTo(slot, { type: 'suggestions', requestId, items });
   }
 
   /** Adds a file or a mention to the next message (replacing an earlier one with the same name). */
@@ -215,9 +248,9 @@ export class ViewRelay {
     if (image && !this.chat.referencedImages().has(image.ref.hash)) void this.options.images?.remove([image.ref]).catch(() => undefined);
   }
 
-  /** Answers a search of the history with the ids of the conversations that match. */
-  search(query: string): void {
-    this.post({ type: 'searchResults', query, ids: this.chat.searchConversations(query) });
+  /** Answers a search of the history (typed in the view in `slot`) with the ids of the conversations that match. */
+  search(query: string, slot: ViewSlot = 'view'): void {
+    this.postTo(slot, { type: 'searchResults', query, ids: this.chat.searchConversations(query) });
   }
 
   /** The model new messages of the shown conversation go to. */
@@ -241,14 +274,16 @@ export class ViewRelay {
    * Sends the context meter's base for the conversation on screen. The model's facts may take a while the first
    * time (`/api/show`, given up after a few seconds): a newer update makes an older answer moot.
    */
-  private postContext(): void {
-    if (!this.port || !this.ready) return;
+  private postContext(slot?: ViewSlot): void {
+    if (!this.readySlots().length) return;
     const request = ++this.contextRequest;
     // Mentions are read when the message is sent, so only files already read count here.
     const read = this.attachments.filter((a): a is Attachment => 'text' in a);
     const attachmentChars = read.length ? withAttachments('', read).length : 0;
     void this.chat.contextInfo(this.chat.activeConversationId(), attachmentChars).then((context) => {
-      if (request === this.contextRequest) this.post({ type: 'context', context });
+      if (request !== this.contextRequest) return;
+      if (slot) this.postTo(slot, { type: 'context', context });
+      else this.post({ type: 'context', context });
     });
   }
 
@@ -297,7 +332,7 @@ export class ViewRelay {
   }
 
   private onChatEvent(event: ChatEvent): void {
-    if (!this.ready) return; // the next `ready` brings a snapshot with everything
+    if (!this.readySlots().length) return; // the next `ready` brings a snapshot with everything
     const active = this.chat.activeConversationId();
     switch (event.type) {
       case 'delta':
@@ -327,10 +362,25 @@ export class ViewRelay {
     }
   }
 
-  /** Posts in order: pending deltas first, so a final `message` never overtakes the text before it. */
+  /** Posts to every ready view, in order: pending deltas first, so a final `message` never overtakes the text before it. */
   private post(message: HostMessage): void {
-    if (!this.port || !this.ready) return;
     this.deltas.flush();
-    this.port(message);
+    this.broadcast(message);
+  }
+
+  /** Posts to the view in `slot` only, if it is ready (after the deltas every view is owed). */
+  private postTo(slot: ViewSlot, message: HostMessage): void {
+    const view = this.views.get(slot);
+    if (!view?.ready) return;
+    this.deltas.flush();
+    view.port(message);
+  }
+
+  private broadcast(message: HostMessage): void {
+    for (const view of this.views.values()) if (view.ready) view.port(message);
+  }
+
+  private readySlots(): ViewSlot[] {
+    return [...this.views].filter(([, view]) => view.ready).map(([slot]) => slot);
   }
 }
