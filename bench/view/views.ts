@@ -34,7 +34,7 @@ export const OLLAMA_CHAT: ChatView = {
   label: 'Ollama Chat',
   extensionId: 'ollama-chat-local.ollama-chat',
   container: 'Ollama Chat',
-  drawn: '[role="log"]',
+  drawn: '.message-log',
   input: 'textarea.composer-input',
   async clear(frame) {
     await frame.getByRole('button', { name: 'New conversation' }).click();

@@ -37,7 +37,7 @@ describe('several Ollama hosts in real VS Code', function () {
 
   it('groups the picker by host, shows the hosts that answer before the one that hangs, then says it is not reachable', async () => {
     await wb().openChatView();
-    await wb().waitInChat('[role="log"]');
+    await wb().waitInChat('.message-log');
     await wb().runCommand('Ollama Chat: Pick Model');
     await rows().filter({ hasText: 'gpu-only:70b' }).first().waitFor({ timeout: TIMEOUT });
     const widget = wb().page.locator('.quick-input-widget');
