@@ -6,10 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ChatService } from '../../src/core/chat/chatService';
-import { ConversationStore } from '../../src/core/conversations/conversationStore';
-import { OllamaClient } from '../../src/core/ollama/ollamaClient';
-import type { Settings } from '../../src/core/settings/config';
+import type { ChatService } from '../../src/core/chat/chatService';
 import type { HostMessage } from '../../src/shared/protocol';
 import { ChatPanel, PANEL_VIEW_TYPE } from '../../src/vscode/chatPanel';
 import { ChatViewProvider } from '../../src/vscode/chatViewProvider';
@@ -17,8 +14,8 @@ import { MentionProvider } from '../../src/vscode/mentionProvider';
 import { PromptTemplateLibrary } from '../../src/vscode/promptTemplateLibrary';
 import { WorkspaceFileIndex } from '../../src/vscode/workspaceFileIndex';
 import type { OllamaSimulator } from '../../simulator';
-import { MemoryStore } from '../fixtures/memoryStore';
 import { closeAllEditors, EXTENSION_ID, getApi, startServer, waitFor } from './helpers';
+import { memoryChat, simulatorSettings } from '../fixtures/memoryChat';
 
 /** What the extension posted to a real webview, recorded on its way. */
 function recordPosts(webview: vscode.Webview): HostMessage[] {
@@ -50,10 +47,8 @@ describe('the chat in an editor tab', function () {
   });
 
   beforeEach(async () => {
-    const settings: Settings = { host: server.url, model: 'mistral', systemPrompt: '', options: {}, keepAlive: '5m' };
-    const store = new ConversationStore(new MemoryStore());
-    await store.load();
-    chat = new ChatService(store, new OllamaClient(() => ({ host: settings.host })), () => settings);
+    const settings = simulatorSettings(server.url);
+    chat = await memoryChat(() => settings);
     index = new WorkspaceFileIndex();
     provider = new ChatViewProvider(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, chat, {
       settings: { model: () => settings.model, host: () => settings.host, systemPrompt: () => undefined },

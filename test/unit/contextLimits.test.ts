@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { ChatService } from '../../src/core/chat/chatService';
+import type { ChatService } from '../../src/core/chat/chatService';
 import { effectiveWindow, OLLAMA_DEFAULT_NUM_CTX, raisedNumCtx } from '../../src/core/chat/effectiveWindow';
 import { buildPrompt } from '../../src/core/chat/promptBuilder';
 import { tokenRatio } from '../../src/core/chat/tokenCalibration';
-import { ConversationStore } from '../../src/core/conversations/conversationStore';
 import { ModelCapabilities } from '../../src/core/ollama/modelCapabilities';
 import { factsFromShow } from '../../src/core/ollama/modelFacts';
 import { OllamaClient } from '../../src/core/ollama/ollamaClient';
@@ -12,7 +11,7 @@ import { estimateTokens, fitTurns, tokensForChars } from '../../src/shared/conte
 import { leftOutNotice } from '../../src/shared/leftOutNotice';
 import type { ChatMessage, Conversation } from '../../src/shared/types';
 import { DEFAULT_MODELS, OllamaSimulator } from '../../simulator';
-import { MemoryStore } from '../fixtures/memoryStore';
+import { memoryChat } from '../fixtures/memoryChat';
 
 const base: Settings = { host: 'http://127.0.0.1:1', model: 'mistral', systemPrompt: '', options: {}, keepAlive: '5m' };
 
@@ -111,9 +110,7 @@ describe('context limits against the Ollama simulator', () => {
   beforeEach(async () => {
     server = await OllamaSimulator.start();
     settings = { ...base, host: server.url };
-    const store = new ConversationStore(new MemoryStore());
-    await store.load();
-    chat = new ChatService(store, new OllamaClient(() => ({ host: settings.host })), () => settings);
+    chat = await memoryChat(() => settings);
   });
 
   afterEach(async () => {

@@ -5,18 +5,15 @@
  * and the project's Ollama simulator.
  */
 import * as assert from 'node:assert/strict';
-import { ChatService } from '../../src/core/chat/chatService';
-import { ConversationStore } from '../../src/core/conversations/conversationStore';
+import type { ChatService } from '../../src/core/chat/chatService';
 import { validateConversation } from '../../src/core/conversations/conversationSchema';
 import { ChatError } from '../../src/core/ollama/errors';
-import { OllamaClient } from '../../src/core/ollama/ollamaClient';
 import { BUILT_IN_TEMPLATES, expandTemplate, parseSlashCommand } from '../../src/core/prompts/promptTemplates';
 import type { Reference, ReferenceContent } from '../../src/core/prompts/references';
-import type { Settings } from '../../src/core/settings/config';
 import { ViewRelay } from '../../src/core/view/viewRelay';
 import type { HostMessage } from '../../src/shared/protocol';
-import { MemoryStore } from '../fixtures/memoryStore';
 import { OllamaSimulator } from '../../simulator';
+import { memoryChat, simulatorSettings } from '../fixtures/memoryChat';
 
 describe('ViewRelay: mentions and / commands', () => {
   let server: OllamaSimulator;
@@ -27,10 +24,8 @@ describe('ViewRelay: mentions and / commands', () => {
 
   beforeEach(async () => {
     server = await OllamaSimulator.start();
-    const settings: Settings = { host: server.url, model: 'mistral', systemPrompt: '', options: {}, keepAlive: '5m' };
-    const store = new ConversationStore(new MemoryStore());
-    await store.load();
-    chat = new ChatService(store, new OllamaClient(() => ({ host: settings.host })), () => settings);
+    const settings = simulatorSettings(server.url);
+    chat = await memoryChat(() => settings);
     // The VS Code side's expander, with the editor replaced by `selection`.
     relay = new ViewRelay(chat, { model: () => settings.model, systemPrompt: () => undefined }, { expandSlashCommand: async (text) => {
       const command = parseSlashCommand(text);

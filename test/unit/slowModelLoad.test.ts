@@ -1,10 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { ChatService } from '../../src/core/chat/chatService';
-import type { Settings } from '../../src/core/settings/config';
-import { ConversationStore } from '../../src/core/conversations/conversationStore';
-import { OllamaClient } from '../../src/core/ollama/ollamaClient';
-import { MemoryStore } from '../fixtures/memoryStore';
 import { OllamaSimulator } from '../../simulator';
+import { memoryChat, simulatorSettings } from '../fixtures/memoryChat';
 
 /** A cold model load: Ollama sends no response headers until the first token, which can take minutes. */
 describe('slow model load', function () {
@@ -14,10 +10,8 @@ describe('slow model load', function () {
   after(() => server.stop());
 
   it('waits 61 s without response headers, shows "waiting" meanwhile, and then streams the reply', async () => {
-    const settings: Settings = { host: server.url, model: 'mistral', systemPrompt: '', options: {}, keepAlive: '5m' };
-    const store = new ConversationStore(new MemoryStore());
-    await store.load();
-    const chat = new ChatService(store, new OllamaClient(() => ({ host: settings.host })), () => settings);
+    const settings = simulatorSettings(server.url);
+    const chat = await memoryChat(() => settings);
     const c = await chat.startConversation();
     server.enqueueReply({ text: 'loaded at last', firstTokenDelayMs: 61_000 });
     const pending = chat.sendMessage(c.id, 'wake up');

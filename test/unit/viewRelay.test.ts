@@ -5,16 +5,13 @@
  * Ollama simulator.
  */
 import * as assert from 'node:assert/strict';
-import { ChatService } from '../../src/core/chat/chatService';
-import { ConversationStore } from '../../src/core/conversations/conversationStore';
-import { OllamaClient } from '../../src/core/ollama/ollamaClient';
+import type { ChatService } from '../../src/core/chat/chatService';
 import { createAttachment, withAttachments } from '../../src/core/prompts/attachments';
-import type { Settings } from '../../src/core/settings/config';
 import { ViewRelay } from '../../src/core/view/viewRelay';
 import type { ContextInfo } from '../../src/shared/contextInfo';
 import type { HostMessage } from '../../src/shared/protocol';
-import { MemoryStore } from '../fixtures/memoryStore';
 import { OllamaSimulator } from '../../simulator';
+import { memoryChat, simulatorSettings } from '../fixtures/memoryChat';
 
 describe('ViewRelay: what the chat view is told, and when', () => {
   let server: OllamaSimulator;
@@ -26,10 +23,8 @@ describe('ViewRelay: what the chat view is told, and when', () => {
 
   beforeEach(async () => {
     server = await OllamaSimulator.start();
-    const settings: Settings = { host: server.url, model: 'mistral', systemPrompt: 'Be brief.', options: {}, keepAlive: '5m' };
-    const store = new ConversationStore(new MemoryStore());
-    await store.load();
-    chat = new ChatService(store, new OllamaClient(() => ({ host: settings.host })), () => settings);
+    const settings = simulatorSettings(server.url, { systemPrompt: 'Be brief.' });
+    chat = await memoryChat(() => settings);
     relay = new ViewRelay(chat, { model: () => settings.model, systemPrompt: () => ({ text: settings.systemPrompt, source: 'user' }) });
     posted = [];
   });

@@ -5,15 +5,12 @@
  * Against the real chat service, ollama client and the project's Ollama simulator.
  */
 import * as assert from 'node:assert/strict';
-import { ChatService } from '../../src/core/chat/chatService';
-import { ConversationStore } from '../../src/core/conversations/conversationStore';
-import { OllamaClient } from '../../src/core/ollama/ollamaClient';
+import type { ChatService } from '../../src/core/chat/chatService';
 import { createAttachment } from '../../src/core/prompts/attachments';
-import type { Settings } from '../../src/core/settings/config';
 import { ViewRelay } from '../../src/core/view/viewRelay';
 import type { HostMessage } from '../../src/shared/protocol';
-import { MemoryStore } from '../fixtures/memoryStore';
 import { OllamaSimulator } from '../../simulator';
+import { memoryChat, simulatorSettings } from '../fixtures/memoryChat';
 
 describe('ViewRelay with the sidebar view and the editor tab open at once', () => {
   let server: OllamaSimulator;
@@ -28,10 +25,8 @@ describe('ViewRelay with the sidebar view and the editor tab open at once', () =
 
   beforeEach(async () => {
     server = await OllamaSimulator.start();
-    const settings: Settings = { host: server.url, model: 'mistral', systemPrompt: '', options: {}, keepAlive: '5m' };
-    const store = new ConversationStore(new MemoryStore());
-    await store.load();
-    chat = new ChatService(store, new OllamaClient(() => ({ host: settings.host })), () => settings);
+    const settings = simulatorSettings(server.url);
+    chat = await memoryChat(() => settings);
     relay = new ViewRelay(chat, { model: () => settings.model, systemPrompt: () => undefined });
     sidebar = [];
     tab = [];
