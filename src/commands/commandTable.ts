@@ -20,6 +20,7 @@ import { newConversation } from './newConversation';
 import { openConversation } from './openConversation';
 import { pickModel } from './pickModel';
 import { pullModel } from './pullModel';
+import { regenerateWith } from './regenerateWith';
 import { renameConversation } from './renameConversation';
 import type { Services } from './services';
 import { setAuthHeader } from './setAuthHeader';
@@ -56,4 +57,5 @@ export const COMMANDS = {
     const one = uriArg(uri);
     return attachImage(s, one ? [one] : undefined);
   },
+  [Command.regenerateWith]: (s, [id, model]) => regenerateWith(s, stringArg(id), stringArg(model)),
 } satisfies Record<CommandId, Handler>;

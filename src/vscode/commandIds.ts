@@ -23,6 +23,7 @@ export const Command = {
   attachCurrentFile: 'ollamaChat.attachCurrentFile',
   attachFile: 'ollamaChat.attachFile',
   attachImage: 'ollamaChat.attachImage',
+  regenerateWith: 'ollamaChat.regenerateWith',
 } as const;
 
 export type CommandId = (typeof Command)[keyof typeof Command];

@@ -1,10 +1,50 @@
 /**
- * "‹ 2/3 ›" under a reply that has other versions (Regenerate, Retry). The arrows ask the host to show another
- * version; the host saves the choice, so Copy and the next message use the version on screen.
+ * "‹ 2/3 ›" under a reply that has other versions (Regenerate, Retry), and on a question that was edited (its
+ * branches). The arrows ask the host to show another one; the host saves the choice, so Copy and the next message use
+ * what is on screen.
  */
+import { branchCount, shownBranch } from '../shared/messageBranches';
 import { shownVersion, versionCount } from '../shared/replyVersions';
 import type { ChatMessage } from '../shared/types';
 import { button, h } from './dom';
+
+/** What a pager pages through: its words, the `data-action` of its arrows, and where the message is among all. */
+export interface PagerKind {
+  action: 'select-version' | 'select-branch';
+  /** Accessible names of the arrows and of the group. */
+  previous: string;
+  next: string;
+  group: string;
+  /** "Version", "Branch": the tooltip says "<noun> 2 of 3". */
+  noun: string;
+  count(message: ChatMessage): number;
+  shown(message: ChatMessage): number;
+  /** Said after the position in the tooltip, e.g. the model that wrote the version. */
+  detail?(message: ChatMessage): string | undefined;
+}
+
+/** The versions of a reply. */
+export const REPLY_VERSIONS: PagerKind = {
+  action: 'select-version',
+  previous: 'Previous version of this reply',
+  next: 'Next version of this reply',
+  group: 'Versions of this reply',
+  noun: 'Version',
+  count: versionCount,
+  shown: shownVersion,
+  detail: (m) => (m.model ? `written by ${m.model}` : undefined),
+};
+
+/** The branches that start at an edited question. */
+export const QUESTION_BRANCHES: PagerKind = {
+  action: 'select-branch',
+  previous: 'Previous branch: the question as it was before this edit',
+  next: 'Next branch: the question as it was edited later',
+  group: 'Branches of the conversation at this question',
+  noun: 'Branch',
+  count: branchCount,
+  shown: shownBranch,
+};
 
 export class VersionPager {
   readonly element: HTMLElement;
@@ -15,28 +55,29 @@ export class VersionPager {
   private count = 1;
   private enabled = true;
 
-  constructor() {
-    // `data-version` (set in `update`) is the version each arrow asks for; the message list's delegation posts it.
-    this.previous = button({ label: 'Previous version of this reply', text: '‹', action: 'select-version', className: 'version-step' });
-    this.next = button({ label: 'Next version of this reply', text: '›', action: 'select-version', className: 'version-step' });
+  constructor(private readonly kind: PagerKind = REPLY_VERSIONS) {
+    // `data-position` (set in `update`) is what each arrow asks for; the message list's delegation posts it.
+    this.previous = button({ label: kind.previous, text: '‹', action: kind.action, className: 'version-step' });
+    this.next = button({ label: kind.next, text: '›', action: kind.action, className: 'version-step' });
     this.label = h('span', { className: 'version-label' });
-    this.element = h('span', { className: 'version-pager', hidden: true, attrs: { role: 'group', 'aria-label': 'Versions of this reply' } },
+    this.element = h('span', { className: 'version-pager', hidden: true, attrs: { role: 'group', 'aria-label': kind.group } },
       this.previous, this.label, this.next);
   }
 
-  /** Shows where the message's shown version is among all of them; hidden for a reply with one version. */
+  /** Shows where the message's shown version (or branch) is among all of them; hidden when there is only one. */
   update(message: ChatMessage): void {
-    this.count = versionCount(message);
-    this.position = shownVersion(message);
+    this.count = this.kind.count(message);
+    this.position = this.kind.shown(message);
     this.element.hidden = this.count < 2;
     this.label.textContent = `${this.position + 1}/${this.count}`;
-    this.label.title = `Version ${this.position + 1} of ${this.count}`;
-    this.previous.dataset.version = String(this.position - 1);
-    this.next.dataset.version = String(this.position + 1);
+    const detail = this.kind.detail?.(message);
+    this.label.title = `${this.kind.noun} ${this.position + 1} of ${this.count}${detail ? `, ${detail}` : ''}`;
+    this.previous.dataset.position = String(this.position - 1);
+    this.next.dataset.position = String(this.position + 1);
     this.render();
   }
 
-  /** The host does not switch versions while a reply streams, so the arrows are off meanwhile. */
+  /** The host does not switch versions or branches while a reply streams, so the arrows are off meanwhile. */
   setEnabled(enabled: boolean): void {
     this.enabled = enabled;
     this.render();
