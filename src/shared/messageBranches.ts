@@ -5,6 +5,7 @@
  * branches nested inside them make the whole a tree whose shown path is stored flat. Pure; the host changes branches,
  * the view only counts them.
  */
+import { shownPosition } from './replyVersions';
 import type { ChatMessage } from './types';
 
 /** How many branches start at this question, the shown one included (1 for a question never edited). */
@@ -14,9 +15,7 @@ export function branchCount(message: ChatMessage): number {
 
 /** Position (0-based) of the shown branch among all that start at this question. */
 export function shownBranch(message: ChatMessage): number {
-  const others = message.branches?.length ?? 0;
-  const index = message.branchIndex;
-  return index !== undefined && Number.isInteger(index) && index >= 0 && index <= others ? index : others;
+  return shownPosition(message.branches?.length ?? 0, message.branchIndex);
 }
 
 /** Takes the branch point's fields off the first message of a tail (they belong to whichever branch is shown). */

@@ -92,7 +92,7 @@ export class AssistantMessageView {
     this.stats = h('span', { className: 'message-stats' });
     shell.info.append(this.versions.element, this.stats);
     this.regenerate = button({ label: 'Regenerate reply', icon: 'refresh', action: 'regenerate' });
-    this.regenerateWith = button({ label: 'Regenerate with another model…', text: 'Regenerate with…', action: 'regenerate-with' });
+    this.regenerateWith = button({ label: 'Regenerate with another model…', icon: 'refreshWith', action: 'regenerate-with' });
     this.copy = button({ label: 'Copy message', icon: 'copy', action: 'copy-message' });
     shell.actions.append(this.copy, this.regenerate, this.regenerateWith);
     this.update(message);

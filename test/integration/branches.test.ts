@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { OllamaChatApi } from '../../src/api';
 import type { OllamaSimulator } from '../../simulator';
 import { defaultReply } from '../../simulator';
-import { getApi, setSetting, startServer } from './helpers';
+import { useApiWithServer } from './helpers';
 
 /** The `messages` of the last chat request the simulator got. */
 function lastChat(server: OllamaSimulator): { model: string; messages: { role: string; content: string }[] } {
@@ -11,23 +10,10 @@ function lastChat(server: OllamaSimulator): { model: string; messages: { role: s
 }
 
 describe('versions and branches in the extension host', () => {
-  let api: OllamaChatApi;
-  let server: OllamaSimulator;
-
-  before(async () => {
-    server = await startServer();
-    await setSetting('model', 'mistral');
-    api = await getApi();
-  });
-
-  after(async () => {
-    api.stop();
-    await server.stop();
-    await setSetting('host', undefined);
-    await setSetting('model', undefined);
-  });
+  const session = useApiWithServer();
 
   it('editing a question starts a branch; both branches survive a reload of the store and the model sees only the shown one', async () => {
+    const [api, server] = [session.api(), session.server()];
     const c = await api.startConversation();
     await api.sendMessage(c.id, 'Name a sorting algorithm');
     await api.sendMessage(c.id, 'Is it stable?');
@@ -49,6 +35,7 @@ describe('versions and branches in the extension host', () => {
   });
 
   it('Regenerate Reply With… sends the last question to the model given and keeps the earlier reply as a version', async () => {
+    const [api, server] = [session.api(), session.server()];
     const c = await api.startConversation();
     await api.sendMessage(c.id, 'Write a haiku');
     const before = server.requests.length;
