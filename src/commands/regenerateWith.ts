@@ -21,10 +21,15 @@ export async function regenerateWith(s: Services, conversationId?: string, model
   }
   const last = conversation.messages.at(-1);
   const current = (last?.role === 'assistant' && last.model) || conversation.settings?.model || s.settings.current().model;
-  const chosen = model?.trim() || await chooseModel(s, vscode.l10n.t('Ollama Chat: Regenerate Reply With…'), current);
-  if (!chosen) return undefined;
-  try {
+  let chosen = model?.trim();
+  if (!chosen) {
+    chosen = await chooseModel(s, vscode.l10n.t('Ollama Chat: Regenerate Reply With…'), current);
+    if (!chosen) return undefined;
+    // Picked by hand (perhaps from the palette with the chat hidden): show the reply being written. A caller that
+    // names the model (another extension, a keybinding) leaves the views as they are.
     await s.view.reveal();
+  }
+  try {
     return await s.chat.regenerate(id, chosen);
   } catch (err) {
     return showCommandError(s, err, { model: chosen });
