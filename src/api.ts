@@ -25,4 +25,16 @@ export interface OllamaChatApi {
   generate(prompt: string, options?: { model?: string; signal?: AbortSignal }): AsyncIterable<string>;
   /** Stops the reply of one conversation, or of all. The partial reply is kept, marked `stopped`. */
   stop(id?: string): void;
+  /**
+   * Asks the last reply again, from `options.model` when given (the conversation's model stays as it is); the earlier
+   * reply stays as a version. Resolves with the reply when it ends.
+   */
+  regenerate(id: string, options?: { model?: string }): Promise<ChatMessage>;
+  /**
+   * Asks user message `messageId` again with `text` as a new branch; the message as it was and everything after it
+   * stay as the earlier branch. Resolves with the new reply when it ends.
+   */
+  editMessage(id: string, messageId: string, text: string): Promise<ChatMessage>;
+  /** Shows branch `branch` (0-based) of the edited question `messageId`; resolves with the conversation as shown. */
+  selectBranch(id: string, messageId: string, branch: number): Promise<Conversation>;
 }

@@ -119,6 +119,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     listConversations: () => chat.listConversations(),
     generate: (prompt, options) => chat.generate(prompt, options),
     stop: (id) => chat.stop(id),
+    regenerate: (id, options) => chat.regenerate(id, options?.model),
+    editMessage: (id, messageId, text) => chat.editAndResend(id, messageId, text),
+    selectBranch: (id, messageId, branch) => chat.selectBranch(id, messageId, branch),
   };
   // VS Code refuses modal dialogs under integration tests; there (only) the tests answer them and find stored images.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return api;

@@ -21,6 +21,7 @@ import { openConversation } from './openConversation';
 import { pickModel } from './pickModel';
 import { pickModelOnHosts } from './pickModelOnHosts';
 import { pullModel } from './pullModel';
+import { regenerateWith } from './regenerateWith';
 import { renameConversation } from './renameConversation';
 import type { Services } from './services';
 import { setAuthHeader } from './setAuthHeader';
@@ -65,4 +66,5 @@ export const COMMANDS = {
   },
   [Command.acceptApply]: (s) => s.apply.accept(),
   [Command.rejectApply]: (s) => s.apply.reject(),
+  [Command.regenerateWith]: (s, [id, model]) => regenerateWith(s, stringArg(id), stringArg(model)),
 } satisfies Record<CommandId, Handler>;

@@ -39,9 +39,18 @@ export function itemFor(m: ModelDto, current: string): ModelItem {
  * the user is asked (naming the registry) whether to pull it or use it anyway. Resolves with the chosen model, or undefined when cancelled or Ollama could not be asked.
  */
 export async function pickModel(s: Services): Promise<string | undefined> {
-  const current = s.settings.current().model;
+  const model = await chooseModel(s, 'Ollama Chat: Pick Model', s.settings.current().model);
+  if (model) await s.settings.setModel(model);
+  return model;
+}
+
+/**
+ * The live list of Ollama's models in a quick pick titled `title`, with `current` marked; a name typed that is not
+ * installed can be chosen too (and pulled). Resolves with the choice without storing it, or undefined when cancelled.
+ */
+export async function chooseModel(s: Services, title: string, current: string): Promise<string | undefined> {
   const picker = vscode.window.createQuickPick<ModelItem>();
-  picker.title = vscode.l10n.t('Ollama Chat: Pick Model');
+  picker.title = title;
   picker.placeholder = vscode.l10n.t('Loading models from {0}…', s.settings.current().host);
   picker.busy = true;
   picker.matchOnDescription = true;
@@ -51,7 +60,7 @@ export async function pickModel(s: Services): Promise<string | undefined> {
     models = await s.chat.listModels();
   } catch (err) {
     picker.dispose();
-    return showCommandError(s, err, { retry: () => pickModel(s) });
+    return showCommandError(s, err, { retry: () => chooseModel(s, title, current) });
   }
   const installed = models.map((m) => itemFor(m, current));
   picker.items = installed;
@@ -81,6 +90,5 @@ export async function pickModel(s: Services): Promise<string | undefined> {
     if (answer === undefined) return undefined;
     if (answer === PULL) await downloadModel(s, choice.model);
   }
-  await s.settings.setModel(choice.model);
   return choice.model;
 }

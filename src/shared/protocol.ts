@@ -129,6 +129,10 @@ export type WebviewMessage =
   | { type: 'editAndResend'; messageId: string; text: string }
   /** Show version `version` (0-based) of a reply that has several (Regenerate keeps the earlier ones). */
   | { type: 'selectVersion'; messageId: string; version: number }
+  /** Show branch `branch` (0-based) of a question that was edited (Edit keeps the earlier branch). */
+  | { type: 'selectBranch'; messageId: string; branch: number }
+  /** Regenerate the last reply with a model the user picks ("Regenerate with…"). */
+  | { type: 'regenerateWith' }
   | { type: 'search'; query: string }
   /** Attach the active editor's file, or let the user choose one. */
   | { type: 'attachFile'; source: 'current' | 'pick' }
@@ -184,6 +188,7 @@ const PARSERS = {
   newConversation: none,
   pickModel: none,
   regenerate: none,
+  regenerateWith: none,
   editSettings: none,
   attachImage: none,
   addImage: (m) => (isText(m.name, 300) && isText(m.data, MAX_IMAGE_BASE64) ? { name: m.name, data: m.data } : undefined),
@@ -206,6 +211,8 @@ const PARSERS = {
   editAndResend: (m) => (isId(m.messageId) && isText(m.text) ? { messageId: m.messageId, text: m.text } : undefined),
   selectVersion: (m) => (isId(m.messageId) && Number.isSafeInteger(m.version) && (m.version as number) >= 0
     ? { messageId: m.messageId, version: m.version as number } : undefined),
+  selectBranch: (m) => (isId(m.messageId) && Number.isSafeInteger(m.branch) && (m.branch as number) >= 0
+    ? { messageId: m.messageId, branch: m.branch as number } : undefined),
   search: (m) => (isText(m.query, 1000) ? { query: m.query } : undefined),
   suggest: (m) => ((m.trigger === '@' || m.trigger === '#' || m.trigger === '/') && isText(m.query, 300) && Number.isSafeInteger(m.requestId)
     ? { trigger: m.trigger, query: m.query, requestId: m.requestId as number } : undefined),

@@ -14,8 +14,14 @@ export function versionCount(message: ChatMessage): number {
 
 /** Position (0-based) of the shown version among all of them. */
 export function shownVersion(message: ChatMessage): number {
-  const others = message.versions?.length ?? 0;
-  const index = message.versionIndex;
+  return shownPosition(message.versions?.length ?? 0, message.versionIndex);
+}
+
+/**
+ * Where the shown one of `others + 1` alternatives (versions, branches) is: `index` when it is a valid position, else
+ * the last (the newest, which is what an index lost or never written means).
+ */
+export function shownPosition(others: number, index: number | undefined): number {
   return index !== undefined && Number.isInteger(index) && index >= 0 && index <= others ? index : others;
 }
 

@@ -71,6 +71,14 @@ export interface ChatMessage {
   images?: ImageRef[];
   /** User only: the files, selections, problems and folders that went with it (or could not), listed under it. */
   references?: MessageReference[];
+  /**
+   * User only: the other branches that start at this question (Edit keeps the question as it was and everything
+   * after it), oldest first, without the shown one; each is its own version of the question and what followed it.
+   * See `shared/messageBranches.ts`.
+   */
+  branches?: ChatMessage[][];
+  /** Position (0-based) of the shown branch among all of them, i.e. in `branches` with it put back; default: last. */
+  branchIndex?: number;
 }
 
 /** What kind of thing goes with a message: a chip in the composer, a line under the sent message. */

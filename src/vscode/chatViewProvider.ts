@@ -164,6 +164,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       case 'selectVersion':
         if (active) await this.chat.selectVersion(active, message.messageId, message.version);
         return;
+      case 'selectBranch':
+        if (active) await this.chat.selectBranch(active, message.messageId, message.branch);
+        return;
+      case 'regenerateWith':
+        await vscode.commands.executeCommand(Command.regenerateWith);
+        return;
       case 'removeAttachment':
         return this.relay.removeAttachment(message.id);
       case 'addImage':

@@ -27,6 +27,7 @@ export const Command = {
   applyCode: 'ollamaChat.applyCode',
   acceptApply: 'ollamaChat.acceptApply',
   rejectApply: 'ollamaChat.rejectApply',
+  regenerateWith: 'ollamaChat.regenerateWith',
 } as const;
 
 export type CommandId = (typeof Command)[keyof typeof Command];

@@ -59,6 +59,7 @@ export class AssistantMessageView {
   private readonly stats: HTMLElement;
   private readonly copy: HTMLButtonElement;
   private readonly regenerate: HTMLButtonElement;
+  private readonly regenerateWith: HTMLButtonElement;
   readonly versions = new VersionPager();
   /** The formatted answer; undefined while the reply is not drawn (its text is shown as it is). */
   private markdown: StreamingMarkdown | undefined;
@@ -92,8 +93,9 @@ export class AssistantMessageView {
     this.stats = h('span', { className: 'message-stats' });
     shell.info.append(this.versions.element, this.stats);
     this.regenerate = button({ label: t('Regenerate reply'), icon: 'refresh', action: 'regenerate' });
+    this.regenerateWith = button({ label: t('Regenerate with another model…'), icon: 'refreshWith', action: 'regenerate-with' });
     this.copy = button({ label: t('Copy message'), icon: 'copy', action: 'copy-message' });
-    shell.actions.append(this.copy, this.regenerate);
+    shell.actions.append(this.copy, this.regenerate, this.regenerateWith);
     this.update(message);
   }
 
@@ -172,6 +174,7 @@ export class AssistantMessageView {
   /** Regenerate is offered on the last reply only, and not while one streams. */
   setCanRegenerate(can: boolean): void {
     this.regenerate.hidden = !can;
+    this.regenerateWith.hidden = !can;
     this.notices.setActionable(can);
   }
 

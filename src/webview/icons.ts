@@ -6,6 +6,8 @@ const PATHS = {
   copy: 'M5.5 5.5h8v8h-8zM3 10.5H2.5v-8h8V3',
   check: 'M3 8.5 6.5 12 13 4.5',
   refresh: 'M13 8a5 5 0 1 1-1.6-3.7M13 2.5v3h-3',
+  /** Refresh with a drop-down caret: regenerate, choosing the model first. */
+  refreshWith: 'M11 7a4 4 0 1 1-1.3-2.9M11 2v2.5H8.5M10.5 11.5l2 2 2-2',
   edit: 'M10.5 2.5 13.5 5.5 6 13H3v-3z',
   trash: 'M2.5 4.5h11M6 4.5V2.5h4v2M4 4.5l.7 9h6.6l.7-9',
   plus: 'M8 2.5v11M2.5 8h11',

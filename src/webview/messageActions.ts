@@ -61,7 +61,13 @@ export function handleMessageClick(
       host.post({ type: 'raiseContext' });
       return;
     case 'select-version':
-      if (view) host.post({ type: 'selectVersion', messageId: view.message.id, version: Number(control.dataset.version) });
+      if (view) host.post({ type: 'selectVersion', messageId: view.message.id, version: Number(control.dataset.position) });
+      return;
+    case 'select-branch':
+      if (view) host.post({ type: 'selectBranch', messageId: view.message.id, branch: Number(control.dataset.position) });
+      return;
+    case 'regenerate-with':
+      host.post({ type: 'regenerateWith' });
       return;
     case 'edit':
       if (view instanceof UserMessageView) view.startEdit();

@@ -1,5 +1,6 @@
 /**
- * A message the user sent: plain text (never markdown, never HTML), with Edit (inline, then resend) and Copy.
+ * A message the user sent: plain text (never markdown, never HTML), with Edit (inline, then resend as a new branch),
+ * Copy, and the pager of its branches when it was edited.
  * Long ones (attached files) show their start until expanded. Button clicks are handled by the message list's
  * delegation through `data-action`.
  */
@@ -10,6 +11,7 @@ import { messageImages } from './messageImages';
 import { messageReferences } from './messageReferences';
 import { messageShell } from './messageShell';
 import { t } from '../shared/l10n';
+import { QUESTION_BRANCHES, VersionPager } from './versionPager';
 
 /** Beyond this a message is shown shortened until expanded. */
 const LONG_CHARS = 1500;
@@ -25,6 +27,8 @@ export class UserMessageView {
   private imagesKey = '';
   private references: HTMLElement;
   private editor: HTMLElement | undefined;
+  /** ‹ 1/2 › for a question that was edited: the conversation below follows the branch shown. */
+  readonly branches = new VersionPager(QUESTION_BRANCHES);
 
   constructor(public message: ChatMessage) {
     const shell = messageShell(message, 'You');
@@ -36,6 +40,8 @@ export class UserMessageView {
     this.references = messageReferences(message.references);
     shell.content.append(this.text, this.expand, this.references);
     this.editButton = button({ label: t('Edit message'), icon: 'edit', action: 'edit' });
+    // Beside the actions, not among them: those show on hover, the pager always.
+    shell.headerActions.before(this.branches.element);
     shell.headerActions.append(this.editButton, button({ label: t('Copy message'), icon: 'copy', action: 'copy-message' }));
     shell.footer.hidden = true;
     this.update(message);
@@ -51,6 +57,7 @@ export class UserMessageView {
     }
     this.message = message;
     this.element.dataset.status = message.status ?? 'complete';
+    this.branches.update(message);
     const long = message.content.length > LONG_CHARS || message.content.split('\n', LONG_LINES + 1).length > LONG_LINES;
     this.element.classList.toggle('is-long', long);
     this.expand.hidden = !long;
@@ -75,6 +82,7 @@ export class UserMessageView {
   /** Editing resends the conversation from here, which cannot happen while a reply streams. */
   setCanEdit(canEdit: boolean): void {
     this.editButton.hidden = !canEdit;
+    this.branches.setEnabled(canEdit);
     if (!canEdit) this.stopEdit();
   }
 

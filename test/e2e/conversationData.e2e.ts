@@ -14,7 +14,7 @@ const FOREIGN_MODEL = 'evil.example/x/model';
 
 describe('imported instructions, pulls and reply versions in real VS Code', function () {
   this.timeout(120_000);
-  const { server, wb, chat } = useChatSession();
+  const { server, wb, chat, send } = useChatSession();
   let folder: string;
 
   before(() => {
@@ -25,14 +25,6 @@ describe('imported instructions, pulls and reply versions in real VS Code', func
   /** The workbench's modal dialog (shown for real: only integration tests make VS Code refuse modals). */
   const dialog = (): Locator => wb().page.locator('.monaco-dialog-box');
   const pullRequests = (after: number) => server().requests.filter((r) => r.path === '/api/pull' && r.id > after);
-
-  async function send(text: string): Promise<void> {
-    const input = chat().locator('textarea[aria-label="Message"]');
-    await input.fill(text);
-    await chat().locator('button[aria-label="Send"]:not([disabled])').waitFor({ timeout: TIMEOUT });
-    await input.press('Enter');
-    await chat().locator('[data-role="user"]', { hasText: text }).last().waitFor({ timeout: TIMEOUT });
-  }
 
   it('shows an imported conversation\'s system prompt and system messages, which the model is sent', async () => {
     const file = join(folder, 'instructions.json');

@@ -307,6 +307,8 @@ export interface ChatSession {
   chat(): FrameLocator;
   /** The last reply in the chat view. */
   assistant(): Locator;
+  /** Types `text` into the message box and sends it when Send is enabled; resolves when the message is on screen. */
+  send(text: string): Promise<void>;
 }
 
 /**
@@ -334,5 +336,12 @@ export function useChatSession(settings: Record<string, unknown> = {}, lateSetti
     wb: workbench,
     chat,
     assistant: () => chat().locator('[data-role="assistant"]').last(),
+    send: async (text) => {
+      const input = chat().locator('textarea[aria-label="Message"]');
+      await input.fill(text);
+      await chat().locator('button[aria-label="Send"]:not([disabled])').waitFor({ timeout: WEBVIEW_TIMEOUT });
+      await input.press('Enter');
+      await chat().locator('[data-role="user"]', { hasText: text }).last().waitFor({ timeout: WEBVIEW_TIMEOUT });
+    },
   };
 }

@@ -1,4 +1,5 @@
 /** Shared set-up for the integration suite: the extension's API and a test Ollama server it is pointed at. */
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OllamaChatApi } from '../../src/api';
 import { OllamaSimulator } from '../../simulator';
@@ -43,4 +44,28 @@ export async function closeAllEditors(): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * For one `describe` block: an Ollama simulator the extension is pointed at (with `mistral` as the model) and the
+ * extension's API, both ready before its tests; the settings are put back and the simulator stopped after them.
+ */
+export function useApiWithServer(): { api(): OllamaChatApi; server(): OllamaSimulator } {
+  let api: OllamaChatApi | undefined;
+  let server: OllamaSimulator | undefined;
+  before(async () => {
+    server = await startServer();
+    await setSetting('model', 'mistral');
+    api = await getApi();
+  });
+  after(async () => {
+    api?.stop();
+    await server?.stop();
+    await setSetting('host', undefined);
+    await setSetting('model', undefined);
+  });
+  return {
+    api: () => api ?? assert.fail('the extension did not activate (see the "before all" hook)'),
+    server: () => server ?? assert.fail('the simulator did not start (see the "before all" hook)'),
+  };
 }

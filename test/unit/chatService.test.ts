@@ -179,14 +179,40 @@ describe('ChatService against the Ollama simulator', () => {
     assert.deepEqual(chat.getConversation(c.id)!.messages.map((m) => m.status), ['complete', 'complete']);
   });
 
-  it('edit and resend replaces the message and everything after it', async () => {
+  it('edit and resend asks the edited question on a new branch, keeping the old one and everything after it', async () => {
     const c = await chat.startConversation();
     await chat.sendMessage(c.id, 'first question');
     await chat.sendMessage(c.id, 'second question');
     const firstId = chat.getConversation(c.id)!.messages[0].id;
     await chat.editAndResend(c.id, firstId, 'better question');
-    assert.deepEqual(chat.getConversation(c.id)!.messages.map((m) => m.content.slice(0, 15)),
+    const edited = chat.getConversation(c.id)!;
+    assert.deepEqual(edited.messages.map((m) => m.content.slice(0, 15)),
       ['better question', defaultReply('better question').slice(0, 15)]);
+    // The model was asked the edited question alone, not the branch it replaced.
+    const body = server.requests.filter((r) => r.path === '/api/chat').at(-1)!.body as { messages: { content: string }[] };
+    assert.deepEqual(body.messages.map((m) => m.content), ['better question']);
+    assert.deepEqual(edited.messages[0].branches!.map((b) => b.map((m) => m.content.slice(0, 15))),
+      [['first question', defaultReply('first question').slice(0, 15), 'second question', defaultReply('second question').slice(0, 15)]]);
+    // Switching back shows the old branch, stored, and the next message continues from it.
+    await chat.selectBranch(c.id, edited.messages[0].id, 0);
+    const reloaded = await makeService();
+    assert.deepEqual(reloaded.getConversation(c.id)!.messages.map((m) => m.content.slice(0, 15)).filter((_, i) => i % 2 === 0),
+      ['first question', 'second question']);
+    await reloaded.sendMessage(c.id, 'third question');
+    const next = server.requests.filter((r) => r.path === '/api/chat').at(-1)!.body as { messages: { content: string }[] };
+    assert.deepEqual(next.messages.filter((_, i) => i % 2 === 0).map((m) => m.content), ['first question', 'second question', 'third question']);
+    await assert.rejects(reloaded.selectBranch(c.id, firstId, 5), /no branch 6/);
+  });
+
+  it('regenerates the last reply with another model, keeping the earlier reply as a version by its own model', async () => {
+    const c = await chat.startConversation();
+    await chat.sendMessage(c.id, 'compare');
+    const again = await chat.regenerate(c.id, 'llama3.2');
+    assert.equal(again.model, 'llama3.2');
+    assert.equal((server.requests.filter((r) => r.path === '/api/chat').at(-1)!.body as { model: string }).model, 'llama3.2');
+    assert.deepEqual(again.versions!.map((v) => v.model), ['mistral']);
+    // The conversation's own model is unchanged: the next message goes to it.
+    assert.equal(chat.getConversation(c.id)!.settings?.model, undefined);
   });
 
   it('streams thinking separately for models that can think', async () => {

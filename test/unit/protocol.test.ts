@@ -33,5 +33,14 @@ describe('parseWebviewMessage', () => {
     }
     assert.equal(parseWebviewMessage({ type: 'selectVersion', messageId: '', version: 0 }), undefined);
   });
+
+  it('accepts a branch choice only with a message id and a whole, non-negative branch number', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'selectBranch', messageId: 'm1', branch: 1, extra: 1 }), { type: 'selectBranch', messageId: 'm1', branch: 1 });
+    for (const branch of [-1, 1.5, '1', NaN, Infinity, null, undefined, 2 ** 60]) {
+      assert.equal(parseWebviewMessage({ type: 'selectBranch', messageId: 'm1', branch }), undefined, String(branch));
+    }
+    assert.equal(parseWebviewMessage({ type: 'selectBranch', messageId: '', branch: 0 }), undefined);
+    assert.deepEqual(parseWebviewMessage({ type: 'regenerateWith', model: 'x' }), { type: 'regenerateWith' });
+  });
 });
 

@@ -6,6 +6,7 @@
 import type { StreamInfo } from '../../shared/protocol';
 import { Emitter } from '../../shared/emitter';
 import { addVersion, selectVersion } from '../../shared/replyVersions';
+import { selectBranch, startBranch } from '../../shared/messageBranches';
 import type {
   ChatMessage, Conversation, ConversationSettings, ConversationSummary, MessageReference, ModelDto, ReplyVersion, UserFacingError,
 } from '../../shared/types';
@@ -230,25 +231,32 @@ export class ChatService {
     if (typeof prompt !== 'string' || !prompt.trim()) throw new ChatError('invalidPrompt', t('The message is empty.'));
     this.checkIdle(id);
     const model = options.model?.trim() || conversation.settings?.model || this.settings().model;
-    const user: ChatMessage = { id: newId('m'), role: 'user', content: prompt, timestamp: Date.now(), model, status: 'complete' };
-    if (options.images?.length) user.images = options.images.map((ref) => ({ ...ref }));
-    if (options.references?.length) user.references = options.references;
+    const user = this.question(prompt, model, options);
     if (!conversation.messages.some((m) => m.role === 'user')) conversation.title = titleFrom(prompt);
     conversation.messages.push(user);
     this.events.fire({ type: 'message', conversationId: id, message: structuredClone(user) });
     return this.reply(conversation, model);
   }
 
+  /** A new user message asking `prompt`. */
+  private question(prompt: string, model: string, options: SendOptions): ChatMessage {
+    const user: ChatMessage = { id: newId('m'), role: 'user', content: prompt, timestamp: Date.now(), model, status: 'complete' };
+    if (options.images?.length) user.images = options.images.map((ref) => ({ ...ref }));
+    if (options.references?.length) user.references = options.references;
+    return user;
+  }
+
   /**
-   * Asks again for the last reply (also what Retry does). The reply shown until now is kept as an earlier version of
-   * the new one, so a failed or worse attempt never costs the user an answer they had.
+   * Asks again for the last reply (also what Retry does), from `model` when given ("Regenerate with…"; the
+   * conversation's own model stays as it is), else from the conversation's. The reply shown until now is kept as an
+   * earlier version of the new one, so a failed or worse attempt never costs the user an answer they had.
    */
-  async regenerate(id: string): Promise<ChatMessage> {
+  async regenerate(id: string, model?: string): Promise<ChatMessage> {
     const conversation = this.existing(id);
     this.checkIdle(id);
     if (!conversation.messages.some((m) => m.role === 'user')) throw new ChatError('invalidPrompt', t('There is no message to answer yet.'));
     const last = conversation.messages[conversation.messages.length - 1];
-    return this.reply(conversation, conversation.settings?.model || this.settings().model, last?.role === 'assistant' ? last : undefined);
+    return this.reply(conversation, model?.trim() || this.modelOf(conversation), last?.role === 'assistant' ? last : undefined);
   }
 
   /**
@@ -267,18 +275,39 @@ export class ChatService {
     return structuredClone(message);
   }
 
-  /** Replaces a user message with new text, drops everything after it, and asks again. */
+  /**
+   * Asks the user message `messageId` again with new text, as a new branch: the message as it was and everything
+   * after it stay, as the branch the pager on the question goes back to; the model sees only the new branch.
+   */
   async editAndResend(id: string, messageId: string, text: string): Promise<ChatMessage> {
     const conversation = this.existing(id);
     this.checkIdle(id);
     const index = conversation.messages.findIndex((m) => m.id === messageId && m.role === 'user');
     if (index < 0) throw new ChatError('unknown', t('That message is no longer in the conversation.'));
-    if (!text.trim()) throw new ChatError('invalidPrompt', t('The message is empty.'));
-    // The edited message keeps the images it was sent with.
-    const images = conversation.messages[index].images;
-    conversation.messages.splice(index);
+    if (typeof text !== 'string' || !text.trim()) throw new ChatError('invalidPrompt', t('The message is empty.'));
+    // The edited message keeps the images and the list of files it was sent with.
+    const { images, references } = conversation.messages[index];
+    const model = this.modelOf(conversation);
+    // The conversation keeps its title: it holds both branches.
+    startBranch(conversation.messages, index, this.question(text, model, { images, references }));
     this.events.fire({ type: 'active', conversationId: id });
-    return this.sendMessage(id, text, { images });
+    return this.reply(conversation, model);
+  }
+
+  /**
+   * Shows branch `branch` (0-based) of the question `messageId`: the conversation below it follows that branch, and
+   * it is saved, so the next message continues from what is on screen.
+   */
+  async selectBranch(id: string, messageId: string, branch: number): Promise<Conversation> {
+    const conversation = this.existing(id);
+    this.checkIdle(id);
+    const index = conversation.messages.findIndex((m) => m.id === messageId && m.role === 'user');
+    if (index < 0) throw new ChatError('unknown', 'That message is no longer in the conversation.');
+    if (!selectBranch(conversation.messages, index, branch)) throw new ChatError('unknown', `That message has no branch ${branch + 1}.`);
+    await this.store.persist(id);
+    this.events.fire({ type: 'active', conversationId: id });
+    this.events.fire({ type: 'history' });
+    return structuredClone(conversation);
   }
 
   /**

@@ -147,11 +147,22 @@ function validReferences(raw: Fields, path: string, problems: Problems): Message
   return valid.length ? valid : undefined;
 }
 
-/** A message, or undefined when it has no valid role or text. `ids` holds the ids taken so far (made unique). */
-function validMessage(raw: unknown, index: number, ids: Set<string>, problems: Problems): ChatMessage | undefined {
-  const path = `messages[${index}].`;
+/** Where a message is: its path for reports, its index in its list, and how deep in branches (0: the shown path). */
+interface Place {
+  path: string;
+  index: number;
+  depth: number;
+}
+
+/**
+ * A message, or undefined when it has no valid role or text. `ids` holds the ids taken so far in the whole tree
+ * (made unique). Only a message of the shown path may be `streaming`; only a user message may start branches, and not
+ * the first message of a branch (the branches at a question are kept by the one shown).
+ */
+function validMessage(raw: unknown, place: Place, ids: Set<string>, problems: Problems, branchesAllowed = true): ChatMessage | undefined {
+  const { path, index } = place;
   if (!isRecord(raw) || !ROLES.includes(raw.role as Role)) return undefined;
-  const reply = validReply(raw, path, problems, true);
+  const reply = validReply(raw, path, problems, place.depth === 0);
   if (!reply) return undefined;
   let id = problems.field(raw, 'id', isId, path) ?? `m${index}`;
   if (ids.has(id)) {
@@ -172,7 +183,37 @@ function validMessage(raw: unknown, index: number, ids: Set<string>, problems: P
     const references = validReferences(raw, path, problems);
     if (references) message.references = references;
   } else if (raw.references !== undefined) problems.add(`${path}references`);
+  if (role === 'user' && branchesAllowed) Object.assign(message, validBranches(raw, place, ids, problems));
+  else if (raw.branches !== undefined || raw.branchIndex !== undefined) problems.add(`${path}branches`);
   return message;
+}
+
+/** Deepest nesting of branches read; deeper ones are left out (and reported), so no file can exhaust the stack. */
+export const MAX_BRANCH_DEPTH = 64;
+
+/**
+ * The other branches at a user message, and which of all is shown. A branch is kept when its first message is a
+ * readable user message; one that is not is left out whole and reported, and the rest of the conversation loads.
+ */
+function validBranches(raw: Fields, place: Place, ids: Set<string>, problems: Problems): Pick<ChatMessage, 'branches' | 'branchIndex'> {
+  const list = problems.field(raw, 'branches', Array.isArray, place.path);
+  const valid: ChatMessage[][] = [];
+  list?.forEach((branch: unknown, i) => {
+    const path = `${place.path}branches[${i}]`;
+    const messages: ChatMessage[] = [];
+    if (Array.isArray(branch) && place.depth < MAX_BRANCH_DEPTH) {
+      branch.forEach((m: unknown, k) => {
+        const where: Place = { path: `${path}[${k}].`, index: k, depth: place.depth + 1 };
+        const message = validMessage(m, where, ids, problems, k > 0);
+        if (message) messages.push(message);
+        else problems.add(`${path}[${k}]`);
+      });
+    }
+    if (messages[0]?.role === 'user') valid.push(messages);
+    else problems.add(path);
+  });
+  const index = problems.field(raw, 'branchIndex', (v): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= valid.length, place.path);
+  return valid.length ? { branches: valid, branchIndex: index ?? valid.length } : {};
 }
 
 function validSettings(raw: unknown, problems: Problems): ConversationSettings | undefined {
@@ -206,7 +247,7 @@ export function validateConversation(raw: unknown, id: string, log: (message: st
   const ids = new Set<string>();
   const messages: ChatMessage[] = [];
   raw.messages.forEach((m: unknown, i) => {
-    const valid = validMessage(m, i, ids, problems);
+    const valid = validMessage(m, { path: `messages[${i}].`, index: i, depth: 0 }, ids, problems);
     if (valid) messages.push(valid);
   });
   if (messages.length !== raw.messages.length) {

@@ -4,6 +4,7 @@
  */
 import { markInterrupted, MAX_ID_LENGTH, validateConversation } from './conversationSchema';
 import { shownVersion, versionCount } from '../../shared/replyVersions';
+import { branchCount, hasBranches, shownBranch } from '../../shared/messageBranches';
 import type { ChatMessage, Conversation, ReplyVersion } from '../../shared/types';
 import { formatBytes } from '../../shared/images';
 
@@ -24,7 +25,8 @@ function outcome(v: ReplyVersion): string {
 function heading(m: ChatMessage): string {
   const who = m.role === 'user' ? 'You' : m.role === 'assistant' ? `Assistant${m.model ? ` (${m.model})` : ''}` : 'System';
   const version = m.versions ? ` — version ${shownVersion(m) + 1} of ${versionCount(m)} (shown)` : '';
-  return `### ${who}${when(m.timestamp)}${outcome(m)}${version}`;
+  const branch = m.branches ? ` — branch ${shownBranch(m) + 1} of ${branchCount(m)} (shown)` : '';
+  return `### ${who}${when(m.timestamp)}${outcome(m)}${version}${branch}`;
 }
 
 /** Reasoning, text and error of one reply (or of any message). */
@@ -54,12 +56,18 @@ function imageNote(m: ChatMessage): string[] {
   return ['', `_Sent with ${m.images.length === 1 ? 'an image' : `${m.images.length} images`}: ${names}. Images are not included in a Markdown export; export as JSON to keep them._`];
 }
 
-/** A readable Markdown transcript, with every instruction the model was given and every version of each reply. */
+/**
+ * A readable Markdown transcript of the conversation as shown, with every instruction the model was given and every
+ * version of each reply. Only the shown branch of an edited question is written; a note says where the others are.
+ */
 export function toMarkdown(c: Conversation): string {
   const parts = [`# ${c.title}`, '', `_Exported from Ollama Chat; created ${new Date(c.createdAt).toISOString().slice(0, 10)}._`];
   const systemPrompt = c.settings?.systemPrompt;
   if (systemPrompt) parts.push('', '**System prompt** of this conversation (sent to the model first):', '', systemPrompt.split('\n').map((l) => `> ${l}`).join('\n'));
   for (const m of c.messages) parts.push('', heading(m), '', ...body(m), ...imageNote(m), ...otherVersions(m));
+  if (hasBranches(c.messages)) {
+    parts.push('', '---', '', '_This transcript follows the branch shown in the chat. The other branches (questions that were edited, and what followed them) are kept in the conversation; export it as JSON to keep them all._');
+  }
   return `${parts.join('\n')}\n`;
 }
 

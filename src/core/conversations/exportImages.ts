@@ -8,6 +8,7 @@ import type { ImageMimeType, ImageRef } from '../../shared/images';
 import { MAX_IMAGE_BYTES } from '../../shared/images';
 import type { Conversation } from '../../shared/types';
 import { imagesOf } from '../images/conversationImages';
+import { allMessages } from '../../shared/messageBranches';
 import { sniffImageType } from '../images/imageFormat';
 import type { ImageReader } from '../images/imageStore';
 import { sha256Hex } from '../images/imageStore';
@@ -85,7 +86,7 @@ export function readExportWithImages(bytes: Uint8Array, log: (message: string) =
   const images = new Map<string, Uint8Array>();
   let leftOut = 0;
   let total = 0;
-  for (const m of conversation.messages) {
+  for (const m of allMessages(conversation.messages)) {
     if (!m.images) continue;
     const kept = m.images.filter((ref) => {
       const known = images.get(ref.hash);

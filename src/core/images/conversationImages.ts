@@ -1,12 +1,13 @@
 /** Which stored images conversations refer to: what may be deleted when a conversation goes. */
 import type { ImageRef } from '../../shared/images';
 import type { Conversation } from '../../shared/types';
+import { allMessages } from '../../shared/messageBranches';
 
-/** Every image the conversations' messages refer to, by hash. */
+/** Every image the conversations' messages refer to (those of branches not shown too), by hash. */
 export function imagesOf(conversations: Iterable<Conversation>): Map<string, ImageRef> {
   const images = new Map<string, ImageRef>();
   for (const c of conversations) {
-    for (const m of c.messages) for (const ref of m.images ?? []) images.set(ref.hash, ref);
+    for (const m of allMessages(c.messages)) for (const ref of m.images ?? []) images.set(ref.hash, ref);
   }
   return images;
 }
