@@ -31,7 +31,7 @@ const names = (): Record<number, string> => ({
 
 /** `U+202E`, with the code point in at least four hex digits. */
 function codePointLabel(cp: number): string {
-  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`; // l10n-ignore: a code point's notation, not words
 }
 
 function badge(char: string): HTMLElement {
