@@ -60,7 +60,7 @@ export async function editConversationSettings(s: Services, id?: string, changes
     value: current[choice.key] === undefined ? '' : String(current[choice.key]),
     validateInput: (v) => {
       if (!numeric || !v.trim()) return undefined;
-      return parseNumber(v, choice.key === 'numCtx') === undefined ? `Enter ${choice.key === 'numCtx' ? 'a whole number such as 8192' : 'a number such as 0.7'}.` : undefined;
+      return parseNumber(v, choice.key === 'numCtx') === undefined ? (choice.key === 'numCtx' ? vscode.l10n.t('Enter a whole number such as 8192.') : vscode.l10n.t('Enter a number such as 0.7.')) : undefined;
     },
   });
   if (value === undefined) return;

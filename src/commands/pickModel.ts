@@ -86,9 +86,9 @@ export async function chooseModel(s: Services, title: string, current: string): 
       void vscode.window.showErrorMessage(parsed.message);
       return undefined;
     }
-    const answer = await s.modal.ask(pullQuestion(parsed.name, s.settings.current().host, [PULL, 'Use Anyway'], true));
+    const answer = await s.modal.ask(pullQuestion(parsed.name, s.settings.current().host, [PULL(), vscode.l10n.t('Use Anyway')], true));
     if (answer === undefined) return undefined;
-    if (answer === PULL) await downloadModel(s, choice.model);
+    if (answer === PULL()) await downloadModel(s, choice.model);
   }
   return choice.model;
 }

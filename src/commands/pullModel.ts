@@ -6,6 +6,7 @@
  */
 import vscode = require('vscode');
 import { checkConnection } from '../core/chat/connectionCheck';
+import { formatNumber } from '../shared/l10n';
 import { isAbortError } from '../core/ollama/errors';
 import type { ModelName } from '../core/ollama/modelName';
 import { parseModelName } from '../core/ollama/modelName';
@@ -15,7 +16,7 @@ import { showCommandError } from './showError';
 
 const MB = 1_000_000;
 /** The button that starts a download. */
-export const PULL = 'Pull';
+export const PULL = (): string => vscode.l10n.t('Pull');
 
 /**
  * The question before a download: the model, the registry it comes from, and the Ollama that will fetch it.
@@ -24,8 +25,8 @@ export const PULL = 'Pull';
 export function pullQuestion(name: ModelName, ollamaHost: string, buttons: string[], notInstalled = false): ModalQuestion {
   const full = `${name.host}/${name.namespace}/${name.model}:${name.tag}`;
   const source = name.fromLibrary
-    ? `${name.host}, the Ollama library`
-    : `${name.host}, which is not the Ollama library: the model and everything in it come from that registry. Pull only from a registry you trust`;
+    ? vscode.l10n.t('{0}, the Ollama library', name.host)
+    : vscode.l10n.t('{0}, which is not the Ollama library: the model and everything in it come from that registry. Pull only from a registry you trust', name.host);
   return {
     message: notInstalled
       ? vscode.l10n.t('The model "{0}" is not installed in Ollama. Download it from {1}?', name.text, name.host)
@@ -57,8 +58,8 @@ export async function pullModel(s: Services, name?: string): Promise<boolean> {
     void vscode.window.showErrorMessage(parsed.message);
     return false;
   }
-  const answer = await s.modal.ask(pullQuestion(parsed.name, s.settings.current().host, [PULL]));
-  if (answer !== PULL) return false;
+  const answer = await s.modal.ask(pullQuestion(parsed.name, s.settings.current().host, [PULL()]));
+  if (answer !== PULL()) return false;
   return downloadModel(s, parsed.name.text);
 }
 
@@ -74,7 +75,7 @@ export async function downloadModel(s: Services, model: string): Promise<boolean
         try {
           await s.client.pull(model, (p) => {
             const percent = p.total ? Math.floor(((p.completed ?? 0) / p.total) * 100) : undefined;
-            const sizes = p.total ? ` ${((p.completed ?? 0) / MB).toFixed(0)} / ${(p.total / MB).toFixed(0)} MB` : '';
+            const sizes = p.total ? ` ${vscode.l10n.t('{0} / {1} MB', formatNumber((p.completed ?? 0) / MB), formatNumber(p.total / MB))}` : '';
             const increment = percent !== undefined && percent > reported ? percent - reported : undefined;
             if (increment) reported = percent ?? reported;
             progress.report({ message: `${p.status}${sizes}${percent !== undefined ? ` (${percent}%)` : ''}`, increment });

@@ -10,7 +10,7 @@ export async function renameConversation(s: Services, id?: string, title?: strin
   if (!chosen || !conversation) return;
   const newTitle = title ?? await vscode.window.showInputBox({
     title: vscode.l10n.t('Rename Conversation'), value: conversation.title, prompt: vscode.l10n.t('New title'),
-    validateInput: (v) => (v.trim() ? undefined : 'The title cannot be empty.'),
+    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('The title cannot be empty.')),
   });
   if (newTitle?.trim()) await s.chat.renameConversation(chosen, newTitle);
 }

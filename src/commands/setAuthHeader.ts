@@ -39,7 +39,7 @@ export async function setAuthHeader(s: Services, text?: string, hostName?: strin
     prompt: vscode.l10n.t('Header sent with every request to {0} (and to no other host), e.g. "Authorization: Bearer <token>". Leave empty to remove it. Stored in VS Code\'s secret storage.', origin),
     password: true,
     ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() && !parseHeader(v) ? 'Use "Name: value" on one line.' : undefined),
+    validateInput: (v) => (v.trim() && !parseHeader(v) ? vscode.l10n.t('Use "Name: value" on one line.') : undefined),
   });
   if (input === undefined) return undefined;
   await auth.set(input, host);
@@ -54,8 +54,8 @@ export async function setAuthHeader(s: Services, text?: string, hostName?: strin
  * if the user says so (or lets them enter another header for that host).
  */
 export async function offerAuthHeaderFor(auth: AuthHeader, withheld: { name: string; boundTo: string; origin: string }): Promise<void> {
-  const send = `Send the auth header to ${withheld.origin}`;
-  const other = 'Set Another Header…';
+  const send = vscode.l10n.t('Send the auth header to {0}', withheld.origin);
+  const other = vscode.l10n.t('Set Another Header…');
   const choice = await vscode.window.showWarningMessage(
     vscode.l10n.t('Ollama Chat did not send your {0} header to {1}: it was set for {2}. If the new host needs it, say so; then retry.', withheld.name, withheld.origin, withheld.boundTo),
     send, other);

@@ -19,13 +19,20 @@ export const ALL_HOSTS = 'all';
 function show(result: DiagnosticsResult, url: string, model: string | undefined, name?: string): void {
   const who = name === undefined ? '' : `${name}: `;
   if (result.version) {
-    const text = `${who}Connected to Ollama ${result.version} at ${url} in ${result.latencyMs} ms: ${result.modelCount ?? 0} model(s)`
-      + (model && result.modelInstalled === false ? `, but "${model}" is not installed.` : '.')
-      + (result.authHeader ? ` Auth header: ${result.authHeader}.` : '');
+    const count = result.modelCount ?? 0;
+    const missing = model && result.modelInstalled === false;
+    const connected = count === 1
+      ? (missing
+        ? vscode.l10n.t('Connected to Ollama {0} at {1} in {2} ms: {3} model, but "{4}" is not installed.', result.version ?? '', url, result.latencyMs ?? '', count, model)
+        : vscode.l10n.t('Connected to Ollama {0} at {1} in {2} ms: {3} model.', result.version ?? '', url, result.latencyMs ?? '', count))
+      : (missing
+        ? vscode.l10n.t('Connected to Ollama {0} at {1} in {2} ms: {3} models, but "{4}" is not installed.', result.version ?? '', url, result.latencyMs ?? '', count, model)
+        : vscode.l10n.t('Connected to Ollama {0} at {1} in {2} ms: {3} models.', result.version ?? '', url, result.latencyMs ?? '', count));
+    const text = `${who}${connected}` + (result.authHeader ? ` ${vscode.l10n.t('Auth header: {0}.', result.authHeader)}` : '');
     if (model && result.modelInstalled === false) void vscode.window.showWarningMessage(text);
     else void vscode.window.showInformationMessage(text);
   } else {
-    const detail = result.report.split('\n').find((l) => l.startsWith('- ✗'))?.slice(4) ?? 'No answer.';
+    const detail = result.report.split('\n').find((l) => l.startsWith('- ✗'))?.slice(4) ?? vscode.l10n.t('No answer.');
     void vscode.window.showErrorMessage(`${who}${detail}`, vscode.l10n.t('Open Settings')).then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', name === undefined ? 'ollamaChat.host' : 'ollamaChat.hosts');
     });

@@ -2,6 +2,7 @@
  * Images sent to vision models: the kinds accepted, the limits, and the name of the file each is stored as (the same
  * in the host, which writes it, and in the view, which shows it). No `vscode`, no DOM, no Node: used everywhere.
  */
+import { formatNumber, t } from './l10n';
 
 /** The image types Ollama's vision models take, by MIME type, with the file extension they are stored under. */
 export const IMAGE_TYPES = {
@@ -35,21 +36,21 @@ export function imageFileName(ref: Pick<ImageRef, 'hash' | 'mimeType'>): string 
 
 /** "2.4 MB", "310 KB", "87 B": an image's size in words. */
 export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  return bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} B`;
+  if (bytes >= 1024 * 1024) return t('{0} MB', formatNumber(bytes / (1024 * 1024), 1));
+  return bytes >= 1024 ? t('{0} KB', formatNumber(Math.round(bytes / 1024))) : t('{0} B', formatNumber(bytes));
 }
 
 /** Why an image of `bytes` bytes is refused, in user words (the limit is the same in the view and the host). */
 export function tooBigText(name: string, bytes: number): string {
-  return `${name} is ${formatBytes(bytes)}; an image can be at most ${formatBytes(MAX_IMAGE_BYTES)}. Make it smaller (a screenshot of the part that matters) and add it again.`;
+  return t('{0} is {1}; an image can be at most {2}. Make it smaller (a screenshot of the part that matters) and add it again.', name, formatBytes(bytes), formatBytes(MAX_IMAGE_BYTES));
 }
 
 /** Why no more images can be added to a message, in user words. */
 export function tooManyText(): string {
-  return `A message can carry at most ${MAX_IMAGES_PER_MESSAGE} images. Remove one to add another.`;
+  return t('A message can carry at most {0} images. Remove one to add another.', MAX_IMAGES_PER_MESSAGE);
 }
 
 /** Why the model cannot be given images, in user words. */
 export function cannotSeeText(model: string): string {
-  return `${model || 'This model'} cannot see images.`;
+  return model ? t('{0} cannot see images.', model) : t('This model cannot see images.');
 }

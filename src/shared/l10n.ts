@@ -46,6 +46,21 @@ export function formatMessage(template: string, args: ReadonlyArray<string | num
   });
 }
 
+/**
+ * `value` as the display language writes numbers (`3,100.5` in English, `3.100,5` in German), with `digits`
+ * decimals; English when the language is not one Intl knows.
+ */
+export function formatNumber(value: number, digits = 0): string {
+  const options = { minimumFractionDigits: digits, maximumFractionDigits: digits };
+  // Rounded as `toFixed` rounds (41.05 → 41.0), then written in the language's digits and separators.
+  const rounded = Number(value.toFixed(digits));
+  try {
+    return new Intl.NumberFormat(language, options).format(rounded);
+  } catch {
+    return new Intl.NumberFormat('en', options).format(rounded);
+  }
+}
+
 /** `message` in the display language (English when there is no translation), with `{n}` filled from `args`. */
 export function t(message: string, ...args: Array<string | number | boolean>): string {
   return formatMessage(current[message] ?? message, args);

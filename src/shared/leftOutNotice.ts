@@ -2,6 +2,7 @@
  * The sentence that names the turns left out of a prompt, said before sending (the composer's warning) and after it
  * (the reply's notice) in the same words.
  */
+import { t } from './l10n';
 
 /** The first words of a message, to name it. */
 export function firstWords(text: string, max = 40): string {
@@ -15,9 +16,14 @@ export function firstWords(text: string, max = 40): string {
  */
 export function leftOutNotice(dropped: readonly string[], numCtx: number, future = false): string {
   const n = dropped.length;
-  const first = `"${firstWords(dropped[0] ?? '')}"`;
-  const range = n === 1 ? ` (${first})` : ` (from ${first} to "${firstWords(dropped[n - 1] ?? '')}")`;
-  const verb = future ? 'will be' : n === 1 ? 'was' : 'were';
-  const subject = n === 1 ? 'The oldest message' : `The ${n} oldest messages`;
-  return `${subject}${range} ${verb} left out to fit the model's context window (num_ctx ${numCtx}).`;
+  const first = firstWords(dropped[0] ?? '');
+  const last = firstWords(dropped[n - 1] ?? '');
+  if (n === 1) {
+    return future
+      ? t('The oldest message ("{0}") will be left out to fit the model\'s context window (num_ctx {1}).', first, numCtx)
+      : t('The oldest message ("{0}") was left out to fit the model\'s context window (num_ctx {1}).', first, numCtx);
+  }
+  return future
+    ? t('The {0} oldest messages (from "{1}" to "{2}") will be left out to fit the model\'s context window (num_ctx {3}).', n, first, last, numCtx)
+    : t('The {0} oldest messages (from "{1}" to "{2}") were left out to fit the model\'s context window (num_ctx {3}).', n, first, last, numCtx);
 }

@@ -4,7 +4,7 @@ import vscode = require('vscode');
 /** Puts `text` on the clipboard and says so in the status bar. */
 export async function copyToClipboard(text: string): Promise<void> {
   await vscode.env.clipboard.writeText(text);
-  vscode.window.setStatusBarMessage('$(check) Copied', 2000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied'), 2000);
 }
 
 /** Replaces the selection of the active editor (or inserts at the cursor) with `code`. */

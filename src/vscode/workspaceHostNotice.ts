@@ -76,12 +76,12 @@ export class WorkspaceHostNotice implements vscode.Disposable {
 
   /** The notice, then (only if the user asks) a modal naming the host before it is written to the user settings. */
   private async offer(host: string, current: string): Promise<void> {
-    const use = `Use ${host}…`;
+    const use = vscode.l10n.t('Use {0}…', host);
     const choice = await vscode.window.showWarningMessage(
       vscode.l10n.t('This workspace\'s settings ask Ollama Chat to send your chats to {0}. Ollama Chat ignores that and keeps using {1} from your user settings.', host, current),
       use, vscode.l10n.t('Keep My Host'));
     if (choice !== use) return;
-    const confirm = `Send Chats to ${host}`;
+    const confirm = vscode.l10n.t('Send Chats to {0}', host);
     const answer = await vscode.window.showWarningMessage(
       vscode.l10n.t('Send your chats, selections and attached files to {0}?', host),
       { modal: true, detail: vscode.l10n.t('This sets ollamaChat.host in your user settings, for every window. Only do it if you know {0} is an Ollama you trust.', host) },

@@ -20,12 +20,12 @@ export class AttachmentChips {
 
   private chip(a: AttachmentInfo): HTMLElement {
     if (a.kind === 'image' && a.image) return this.imageChip(a, a.image);
-    const size = a.readOnSend ? 'read when sent' : a.truncated ? `first part of ${formatChars(a.chars)}` : formatChars(a.chars);
+    const size = a.readOnSend ? t('read when sent') : a.truncated ? t('first part of {0}', formatChars(a.chars)) : formatChars(a.chars);
     const remove = button({ label: t('Remove attachment {0}', a.name), icon: 'close', className: 'chip-remove' });
     remove.addEventListener('click', () => this.host.post({ type: 'removeAttachment', id: a.id }));
     const chip = h(
       'div',
-      { className: 'chip', attrs: { role: 'listitem', 'data-kind': a.kind ?? 'file', title: `${a.name} (${size}${a.truncated ? ': the file is too long to send whole' : ''})` } },
+      { className: 'chip', attrs: { role: 'listitem', 'data-kind': a.kind ?? 'file', title: a.truncated ? t('{0} ({1}: the file is too long to send whole)', a.name, size) : `${a.name} (${size})` } },
       icon('file'),
       h('span', { className: 'chip-name', text: a.name }),
       h('span', { className: 'chip-meta', text: size }),

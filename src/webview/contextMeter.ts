@@ -7,6 +7,7 @@
  */
 import { fitTurns, replyReserve, tokensForChars } from '../shared/contextBudget';
 import type { ContextInfo } from '../shared/contextInfo';
+import { formatNumber, t } from '../shared/l10n';
 import { leftOutNotice } from '../shared/leftOutNotice';
 import { formatTokens, windowOrigin } from './contextWords';
 import { h } from './dom';
@@ -55,21 +56,21 @@ export class ContextMeter {
     const used = this.historyTokens + message;
     const budget = info.numCtx - replyReserve(info.numCtx);
     const level = used > budget ? 'over' : used > budget * 0.8 ? 'near' : 'ok';
-    const parts = [`${formatTokens(this.historyTokens)} for the conversation`];
-    if (files) parts.push(`${formatTokens(files)} for attached files`);
-    parts.push(`${formatTokens(message - files)} for your message`);
+    const parts = [t('{0} for the conversation', formatTokens(this.historyTokens))];
+    if (files) parts.push(t('{0} for attached files', formatTokens(files)));
+    parts.push(t('{0} for your message', formatTokens(message - files)));
     let title: string;
     let label: string;
     if (info.known) {
       label = `${formatTokens(used)} / ${formatTokens(info.numCtx)}`;
-      title = `About ${formatTokens(used)} of ${formatTokens(info.numCtx)} tokens: ${parts.join(', ')}. `
-        + `${formatTokens(replyReserve(info.numCtx))} more are kept free for the reply. Window: ${windowOrigin(info)}.`;
+      title = t('About {0} of {1} tokens: {2}. {3} more are kept free for the reply. Window: {4}.',
+        formatTokens(used), formatTokens(info.numCtx), parts.join(', '), formatTokens(replyReserve(info.numCtx)), windowOrigin(info));
     } else {
-      label = `${formatTokens(used)} / unknown`;
-      title = `About ${formatTokens(used)} tokens: ${parts.join(', ')}. The limit is unknown: Ollama did not say how long a `
-        + `context ${info.model} takes (its model details failed or were too slow). Assuming ${windowOrigin(info)}.`;
+      label = t('{0} / unknown', formatTokens(used));
+      title = t('About {0} tokens: {1}. The limit is unknown: Ollama did not say how long a context {2} takes (its model details failed or were too slow). Assuming {3}.',
+        formatTokens(used), parts.join(', '), info.model, windowOrigin(info));
     }
-    if (info.ratio !== 1) title += ` Counts are corrected by this conversation's replies (×${info.ratio.toFixed(2)}).`;
+    if (info.ratio !== 1) title += ` ${t("Counts are corrected by this conversation's replies (×{0}).", formatNumber(info.ratio, 2))}`;
     this.show(label, title, level, `${Math.min(100, (used / info.numCtx) * 100).toFixed(1)}%`, level === 'over' ? this.warningText(info, message) : '');
   }
 
@@ -77,9 +78,8 @@ export class ContextMeter {
   private warningText(info: ContextInfo, message: number): string {
     const fit = fitTurns(info.systemTokens, [...info.turns, { role: 'user', tokens: message }], info.numCtx);
     if (fit.overflow) {
-      return `This message is too long for the context window: about ${formatTokens(info.systemTokens + message)} tokens with the system prompt, `
-        + `and ${formatTokens(info.numCtx - replyReserve(info.numCtx))} fit (num_ctx ${formatTokens(info.numCtx)}, less room for the reply). `
-        + 'Shorten it, attach less, or raise num_ctx in the conversation settings.';
+      return t('This message is too long for the context window: about {0} tokens with the system prompt, and {1} fit (num_ctx {2}, less room for the reply). Shorten it, attach less, or raise num_ctx in the conversation settings.',
+        formatTokens(info.systemTokens + message), formatTokens(info.numCtx - replyReserve(info.numCtx)), formatTokens(info.numCtx));
     }
     return fit.start ? leftOutNotice(info.turns.slice(0, fit.start).map((t) => t.words), info.numCtx, true) : '';
   }

@@ -106,8 +106,8 @@ export class HistoryPanel {
   }
 
   private row(c: ConversationSummary, now: number): HTMLElement {
-    const title = c.title || 'Untitled';
-    const meta = [c.model, relativeTime(c.updatedAt, now), `${c.messageCount} ${c.messageCount === 1 ? 'message' : 'messages'}`]
+    const title = c.title || t('Untitled');
+    const meta = [c.model, relativeTime(c.updatedAt, now), c.messageCount === 1 ? t('{0} message', c.messageCount) : t('{0} messages', c.messageCount)]
       .filter(Boolean)
       .join(' · ');
     const open = h(

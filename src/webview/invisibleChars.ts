@@ -19,24 +19,25 @@ const SUPPLEMENTARY = '|\\uDB40[\\uDC00-\\uDC7F\\uDD00-\\uDDEF]';
 const PROSE = new RegExp(`[${ALWAYS}]${SUPPLEMENTARY}`, 'g');
 const CODE = new RegExp(`[${ALWAYS}${IN_CODE_ONLY}]${SUPPLEMENTARY}`, 'g');
 
-const NAMES: Record<number, string> = {
-  0x00ad: 'soft hyphen', 0x061c: 'Arabic letter mark', 0x200b: 'zero-width space', 0x200c: 'zero-width non-joiner',
-  0x200d: 'zero-width joiner', 0x200e: 'left-to-right mark', 0x200f: 'right-to-left mark',
-  0x202a: 'left-to-right embedding', 0x202b: 'right-to-left embedding', 0x202c: 'pop directional formatting',
-  0x202d: 'left-to-right override', 0x202e: 'right-to-left override', 0x2060: 'word joiner',
-  0x2066: 'left-to-right isolate', 0x2067: 'right-to-left isolate', 0x2068: 'first strong isolate',
-  0x2069: 'pop directional isolate', 0xfeff: 'zero-width no-break space',
-};
+/** The characters' names in the display language (a function: the bundle is set after loading). */
+const names = (): Record<number, string> => ({
+  0x00ad: t('soft hyphen'), 0x061c: t('Arabic letter mark'), 0x200b: t('zero-width space'), 0x200c: t('zero-width non-joiner'),
+  0x200d: t('zero-width joiner'), 0x200e: t('left-to-right mark'), 0x200f: t('right-to-left mark'),
+  0x202a: t('left-to-right embedding'), 0x202b: t('right-to-left embedding'), 0x202c: t('pop directional formatting'),
+  0x202d: t('left-to-right override'), 0x202e: t('right-to-left override'), 0x2060: t('word joiner'),
+  0x2066: t('left-to-right isolate'), 0x2067: t('right-to-left isolate'), 0x2068: t('first strong isolate'),
+  0x2069: t('pop directional isolate'), 0xfeff: t('zero-width no-break space'),
+});
 
 /** `U+202E`, with the code point in at least four hex digits. */
 function codePointLabel(cp: number): string {
-  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`; // l10n-ignore: a code point's notation, not words
 }
 
 function badge(char: string): HTMLElement {
   const cp = char.codePointAt(0)!;
   const label = codePointLabel(cp);
-  const name = NAMES[cp] ?? (cp >= 0xe0000 && cp <= 0xe007f ? 'tag character' : 'invisible character');
+  const name = names()[cp] ?? (cp >= 0xe0000 && cp <= 0xe007f ? t('tag character') : t('invisible character'));
   const span = document.createElement('span');
   span.className = 'invisible-char';
   span.dataset.codePoint = label;

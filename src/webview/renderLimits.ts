@@ -5,6 +5,7 @@
  * reason, so no reply can hold up the view for more than a frame or two. The limits are far above what replies
  * need: they catch output that is broken or made to be expensive. No DOM here: unit-tested in plain mocha.
  */
+import { t } from '../shared/l10n';
 
 export const RENDER_LIMITS = {
   /** Characters of a block formatted as markdown (a fenced or indented code block is not parsed: any size). */
@@ -62,16 +63,16 @@ function isCodeBlock(block: string): boolean {
  */
 export function plainTextReason(block: string): string | undefined {
   if (isCodeBlock(block)) return undefined;
-  if (block.length > RENDER_LIMITS.blockChars) return 'This part is too long to format.';
+  if (block.length > RENDER_LIMITS.blockChars) return t('This part is too long to format.');
   let start = 0;
   while (start < block.length) {
     const newline = block.indexOf('\n', start);
     const end = newline === -1 ? block.length : newline;
-    if (nestingOf(block.slice(start, end)) > RENDER_LIMITS.nesting) return 'This part is nested too deeply to format.';
+    if (nestingOf(block.slice(start, end)) > RENDER_LIMITS.nesting) return t('This part is nested too deeply to format.');
     start = end + 1;
   }
   if (EMPHASIS_RUN.test(block) || (block.match(EMPHASIS)?.length ?? 0) > RENDER_LIMITS.emphasisChars) {
-    return 'This part has too much emphasis markup to format.';
+    return t('This part has too much emphasis markup to format.');
   }
   return undefined;
 }
@@ -83,7 +84,7 @@ export function plainTextReason(block: string): string | undefined {
 export function htmlTooLargeReason(html: string): string | undefined {
   let tags = 0;
   for (let i = html.indexOf('<'); i !== -1; i = html.indexOf('<', i + 1)) {
-    if (++tags > 2 * RENDER_LIMITS.elements) return 'This part has too many elements to format.';
+    if (++tags > 2 * RENDER_LIMITS.elements) return t('This part has too many elements to format.');
   }
   return undefined;
 }

@@ -21,6 +21,7 @@ import { renderScheduler, PRIORITY, type RenderTask } from './renderScheduler';
 import { textWithInvisibles } from './invisibleChars';
 import { renderMarkdown } from './markdown';
 import { plainText, type PlainText } from './plainText';
+import { t } from '../shared/l10n';
 import { plainTextReason } from './renderLimits';
 
 /** Finished blocks per chunk: small enough to re-lay out cheaply, large enough to keep few chunks. */
@@ -214,7 +215,7 @@ export class StreamingMarkdown {
         return each;
       }
       this.options.onError(err);
-      return plainText(blocks[0].trimEnd(), 'This part could not be formatted.').element;
+      return plainText(blocks[0].trimEnd(), t('This part could not be formatted.')).element;
     }
   }
 

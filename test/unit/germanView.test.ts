@@ -38,12 +38,16 @@ describe('the view in German', function () {
     await view.load();
     const reply = turn(0, ['Hallo', ' Welt.'], 1);
     await view.send([emptySnapshot(), ...reply.start]);
-    await view.send([{ type: 'delta', conversationId: 'bench-conversation', messageId: reply.messageId, content: 'Hallo Welt.' }, ...reply.end]);
+    const [done, ...rest] = reply.end;
+    const stats = { evalCount: 1234, tokensPerSecond: 12.5, timeToFirstTokenMs: 1830 };
+    const doneWithStats = { ...done, message: { ...(done as { message: object }).message, stats } } as typeof done;
+    await view.send([{ type: 'delta', conversationId: 'bench-conversation', messageId: reply.messageId, content: 'Hallo Welt.' }, doneWithStats, ...rest]);
     const page = view.page;
     assert.equal(await page.getAttribute('html', 'lang'), 'de');
     assert.equal(await page.locator('.composer-input').getAttribute('aria-label'), 'Nachricht');
     assert.equal(await page.locator('.composer-input').getAttribute('placeholder'), 'mistral fragen…');
     assert.equal(await page.locator('.header-actions button[aria-expanded]').getAttribute('aria-label'), 'Verlauf');
+    assert.equal(await page.locator('.message-stats').last().textContent(), 'mistral · 1.234 Token · 12,5 Token/s · 1,8 s bis zum ersten Token');
     await page.waitForFunction(() => document.querySelector('.live-announcer[data-politeness="polite"]')?.textContent === 'Antwort von mistral: Hallo Welt.');
   });
 });

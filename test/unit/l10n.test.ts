@@ -5,7 +5,8 @@
  * l10n/bundle.l10n.de.json.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatMessage, l10nBundle, setL10nBundle, t } from '../../src/shared/l10n';
 import { repoRoot } from '../harness/install';
@@ -67,6 +68,34 @@ describe('translation', () => {
     it('has no German translation of text the code no longer uses', () => {
       const used = new Set(keys.map((k) => k.key));
       assert.deepEqual(Object.keys(german).filter((key) => !used.has(key)), [], 'keys of l10n/bundle.l10n.de.json no code uses');
+    });
+  });
+
+  describe('the scan', () => {
+    it('finds text in the status bar, chat responses, validation messages, buttons held in a const and formatting functions, by file and line', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'l10n-scan-'));
+      const file = join(dir, 'sample.ts');
+      writeFileSync(file, [
+        "vscode.window.setStatusBarMessage('$(check) Copied', 2000);",
+        "stream.progress('Reading files');",
+        "stream.markdown(`Found ${n} files`);",
+        "showInputBox({ validateInput: (v) => (v ? undefined : 'Enter a name.') });",
+        'const send = `Send to ${host}`;',
+        "void vscode.window.showWarningMessage(t('Send?'), send, ['Later']);",
+        "export function formatSize(n: number): string { return `${n} ${n === 1 ? 'byte' : 'bytes'}`; }",
+        "function statsLine(): string { const parts: string[] = []; parts.push(`${n} tokens`); return parts.join(' '); }",
+        "export function formatId(n: number): string { return `#${n}`; }",
+        "function codeLabel(cp: number): string { return `U+${cp}`; } // l10n-ignore",
+      ].join('\n'));
+      try {
+        const found = scanFile(file, dir).hardCoded.map((f) => `${f.where} ${f.text}`);
+        assert.deepEqual(found, [
+          'sample.ts:1 $(check) Copied', 'sample.ts:2 Reading files', 'sample.ts:3 `Found ${n} files`', 'sample.ts:4 Enter a name.',
+          'sample.ts:5 `Send to ${host}`', 'sample.ts:6 Later', "sample.ts:7 `${n} ${n === 1 ? 'byte' : 'bytes'}`", 'sample.ts:8 `${n} tokens`',
+        ]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 

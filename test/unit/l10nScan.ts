@@ -1,7 +1,9 @@
 /**
  * Finds user-facing text that does not go through translation, and the translation keys the code uses, by reading
  * the TypeScript of `src` (the compiler's parser, no type-checking). User-facing text is what ends up on screen:
- * arguments of `show…Message`, the `title`/`placeHolder`/`prompt`/`label`/`detail`/`description`/`message`/
+ * arguments of `show…Message` (buttons too, also when held in a `const` of the file), of `setStatusBarMessage` and of a
+ * chat response's `markdown`/`progress`, what `validateInput` returns, what formatting functions return or push
+ * (`format…`, `…Text`, `…Label`, `…Notice`, `…Reason`, `…Line`, `…Title`, `…Detail`), the `title`/`placeHolder`/`prompt`/`label`/`detail`/`description`/`message`/
  * `tooltip`/`text` of an object (quick picks, input boxes, banners, buttons, error descriptions), `aria-label`,
  * `title` and `placeholder` attributes, `textContent`/`placeholder`/`title` assigned in the webview, and text
  * children of the webview's `h(tag, options, …children)`.
@@ -28,8 +30,15 @@ const SHOW_MESSAGE = new Set(['showInformationMessage', 'showWarningMessage', 's
 const TEXT_PROPERTIES = new Set(['title', 'placeHolder', 'placeholder', 'prompt', 'label', 'detail', 'description', 'message', 'tooltip', 'text', 'aria-label']);
 const TEXT_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder']);
 const ASSIGNED_TEXT = new Set(['textContent', 'placeholder', 'title', 'text', 'tooltip']);
-/** Calls whose arguments are shown as they are: chat responses; errors that carry user words (after their kind). */
-const SHOWN_ARGUMENTS = new Map([['markdown', 0], ['ChatError', 1]]);
+/**
+ * Calls whose arguments are shown as they are: chat responses and their progress, the status bar; errors that carry
+ * user words (after their kind).
+ */
+const SHOWN_ARGUMENTS = new Map([['markdown', 0], ['progress', 0], ['setStatusBarMessage', 0], ['ChatError', 1]]);
+/** Functions whose result is text for the screen: what they return, and what they push into the lines they join. */
+const TEXT_FUNCTION = /^(?:format[A-Z]\w*|\w+(?:Text|Label|Notice|Reason|Line|Title|Detail))$/;
+/** Properties whose function's return value is shown: an input box's validation message. */
+const TEXT_FUNCTION_PROPERTIES = new Set(['validateInput']);
 
 /** Every `.ts` file under `dir`, recursively. */
 export function sourceFiles(dir: string): string[] {
@@ -50,9 +59,18 @@ function hardCoded(expr: ts.Expression): string | undefined {
   if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr)) return hasWords(expr.text) ? expr.text : undefined;
   if (ts.isTemplateExpression(expr)) {
     const parts = [expr.head.text, ...expr.templateSpans.map((s) => s.literal.text)];
-    return parts.some(hasWords) ? expr.getText() : undefined;
+    if (parts.some(hasWords)) return expr.getText();
+    // Words chosen inside a placeholder (`${n === 1 ? 'token' : 'tokens'}`) are hard-coded too.
+    return expr.templateSpans.some((s) => hardCoded(s.expression) !== undefined) ? expr.getText() : undefined;
   }
   if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr)) return hardCoded(expr.expression);
+  if (ts.isArrayLiteralExpression(expr)) {
+    for (const element of expr.elements) {
+      const text = ts.isSpreadElement(element) ? undefined : hardCoded(element);
+      if (text !== undefined) return text;
+    }
+    return undefined;
+  }
   if (ts.isConditionalExpression(expr)) return hardCoded(expr.whenTrue) ?? hardCoded(expr.whenFalse);
   if (ts.isBinaryExpression(expr) && [ts.SyntaxKind.PlusToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(expr.operatorToken.kind)) {
     return hardCoded(expr.left) ?? hardCoded(expr.right);
@@ -71,12 +89,49 @@ function propertyName(name: ts.PropertyName): string | undefined {
   return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined;
 }
 
+/** The name of a function declaration, or of the `const` an arrow function or function expression is assigned to. */
+function functionName(fn: ts.FunctionLikeDeclaration): string | undefined {
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
+  const parent = fn.parent;
+  return parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+}
+
+/**
+ * What `fn` returns (its expression body, or its `return`s), and what it pushes into an array (`lines.push(…)`),
+ * not counting the functions nested in it.
+ */
+function resultsOf(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
+  if (!fn.body) return [];
+  if (!ts.isBlock(fn.body)) return [fn.body];
+  const results: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) results.push(node.expression);
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'push') results.push(...node.arguments);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(fn.body, visit);
+  return results;
+}
+
 /** The hard-coded user-facing text of one file, and the translation keys it uses. */
 export function scanFile(path: string, root: string): { hardCoded: Finding[]; keys: KeyUse[]; badKeys: Finding[] } {
   const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
   const found = { hardCoded: [] as Finding[], keys: [] as KeyUse[], badKeys: [] as Finding[] };
   const where = (node: ts.Node): string => `${relative(root, path)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
   const lines = source.text.split('\n');
+  /** The `const`s of the file initialised with a literal, so a button held in one is checked where it is shown. */
+  const constants = new Map<string, ts.Expression>();
+  const collect = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isVariableDeclarationList(node.parent)
+      && node.parent.flags & ts.NodeFlags.Const) constants.set(node.name.text, node.initializer);
+    ts.forEachChild(node, collect);
+  };
+  collect(source);
+  const checkShown = (expr: ts.Expression): void => check(ts.isIdentifier(expr) ? constants.get(expr.text) ?? expr : expr);
+  const checkResults = (fn: ts.Expression | ts.FunctionLikeDeclaration): void => {
+    if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) resultsOf(fn).forEach(check);
+  };
   const check = (expr: ts.Expression | undefined): void => {
     const text = expr && hardCoded(expr);
     if (!expr || text === undefined) return;
@@ -92,7 +147,7 @@ export function scanFile(path: string, root: string): { hardCoded: Finding[]; ke
         if (key && (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key))) found.keys.push({ where: where(key), text: key.text, key: key.text });
         else found.badKeys.push({ where: where(node), text: node.getText() });
       } else if (SHOW_MESSAGE.has(name)) {
-        node.arguments.forEach(check);
+        node.arguments.forEach(checkShown);
       } else if (SHOWN_ARGUMENTS.has(name)) {
         node.arguments.slice(SHOWN_ARGUMENTS.get(name)).forEach(check);
       } else if (name === 'h') {
@@ -106,8 +161,13 @@ export function scanFile(path: string, root: string): { hardCoded: Finding[]; ke
     } else if (ts.isPropertyAssignment(node)) {
       const name = propertyName(node.name);
       if (name && TEXT_PROPERTIES.has(name)) check(node.initializer);
+      if (name && TEXT_FUNCTION_PROPERTIES.has(name)) checkResults(node.initializer);
     } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       if (ts.isPropertyAccessExpression(node.left) && ASSIGNED_TEXT.has(node.left.name.text)) check(node.right);
+    }
+    if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
+      const name = functionName(node);
+      if (name && TEXT_FUNCTION.test(name)) checkResults(node);
     }
     ts.forEachChild(node, visit);
   };

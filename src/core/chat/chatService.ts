@@ -302,8 +302,8 @@ export class ChatService {
     const conversation = this.existing(id);
     this.checkIdle(id);
     const index = conversation.messages.findIndex((m) => m.id === messageId && m.role === 'user');
-    if (index < 0) throw new ChatError('unknown', 'That message is no longer in the conversation.');
-    if (!selectBranch(conversation.messages, index, branch)) throw new ChatError('unknown', `That message has no branch ${branch + 1}.`);
+    if (index < 0) throw new ChatError('unknown', t('That message is no longer in the conversation.'));
+    if (!selectBranch(conversation.messages, index, branch)) throw new ChatError('unknown', t('That message has no branch {0}.', branch + 1));
     await this.store.persist(id);
     this.events.fire({ type: 'active', conversationId: id });
     this.events.fire({ type: 'history' });

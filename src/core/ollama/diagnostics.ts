@@ -2,6 +2,7 @@
  * "Diagnose" and "Test Connection": asks Ollama what a bug report needs (version, models, loaded models, a one-token
  * generation with timing) and writes it as Markdown. No `vscode` import. No secrets in the report.
  */
+import { t } from '../../shared/l10n';
 import { originOf } from '../settings/authHeader';
 import { describeError, errorText } from './errors';
 import type { OllamaClient } from './ollamaClient';
@@ -37,20 +38,20 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
 
 /** Which header there is and whether it goes to this host: it is sent only to the origin it was set for. */
 function authHeaderLine({ authHeader, host }: DiagnosticsInput): string {
-  if (!authHeader) return 'none';
+  if (!authHeader) return t('none');
   const origin = originOf(host);
   return origin === authHeader.origin
-    ? `${authHeader.name}, set for ${authHeader.origin}; sent`
-    : `${authHeader.name}, set for ${authHeader.origin}; not sent to ${origin ?? host} (run "Ollama Chat: Set Auth Header" to send it there)`;
+    ? t('{0}, set for {1}; sent', authHeader.name, authHeader.origin)
+    : t('{0}, set for {1}; not sent to {2} (run "Ollama Chat: Set Auth Header" to send it there)', authHeader.name, authHeader.origin, origin ?? host);
 }
 
 /** Runs the checks in order; a failed step is reported in words and stops the ones that depend on it. */
 export async function runDiagnostics(client: OllamaClient, input: DiagnosticsInput): Promise<DiagnosticsResult> {
   const lines = [
-    '# Ollama Chat diagnostics', '',
-    `- Extension: ${input.extensionVersion}`, `- VS Code: ${input.vscodeVersion}`,
-    `- Node: ${process.versions.node} on ${process.platform}/${process.arch}`,
-    `- Host: ${input.host}`, `- Auth header: ${authHeaderLine(input)}`, `- Model: ${input.model}`, '',
+    `# ${t('Ollama Chat diagnostics')}`, '',
+    `- ${t('Extension: {0}', input.extensionVersion)}`, `- ${t('VS Code: {0}', input.vscodeVersion)}`,
+    `- ${t('Node: {0} on {1}/{2}', process.versions.node, process.platform, process.arch)}`,
+    `- ${t('Host: {0}', input.host)}`, `- ${t('Auth header: {0}', authHeaderLine(input))}`, `- ${t('Model: {0}', input.model)}`, '',
   ];
   const result: DiagnosticsResult = { ok: false, authHeader: input.authHeader && authHeaderLine(input), report: '' };
   const fail = (step: string, err: unknown) => {
@@ -61,9 +62,9 @@ export async function runDiagnostics(client: OllamaClient, input: DiagnosticsInp
     const { value, ms } = await timed(() => client.version());
     result.version = value;
     result.latencyMs = ms;
-    lines.push(`- ✓ Ollama ${value} answered in ${ms} ms`);
+    lines.push(`- ✓ ${t('Ollama {0} answered in {1} ms', value, ms)}`);
   } catch (err) {
-    fail('Connection', err);
+    fail(t('Connection'), err);
     result.report = lines.join('\n');
     return result;
   }
@@ -71,29 +72,37 @@ export async function runDiagnostics(client: OllamaClient, input: DiagnosticsInp
     const models = await client.listModels();
     result.modelCount = models.length;
     result.modelInstalled = models.some((m) => sameModel(input.model, m.name));
-    lines.push(`- ✓ ${models.length} model(s): ${models.map((m) => m.name).join(', ') || 'none'}`);
-    lines.push(result.modelInstalled ? `- ✓ ${input.model} is installed` : `- ✗ ${input.model} is not installed (run "ollama pull ${input.model}")`);
+    const names = models.map((m) => m.name).join(', ') || t('none');
+    lines.push(`- ✓ ${models.length === 1 ? t('{0} model: {1}', models.length, names) : t('{0} models: {1}', models.length, names)}`);
+    lines.push(result.modelInstalled ? `- ✓ ${t('{0} is installed', input.model)}` : `- ✗ ${t('{0} is not installed (run "ollama pull {0}")', input.model)}`);
   } catch (err) {
-    fail('Listing models', err);
+    fail(t('Listing models'), err);
   }
   try {
     const loaded = await client.loadedModels();
-    lines.push(`- Loaded now: ${loaded.map((m) => `${m.name} (${Math.round(m.sizeVram / 1e6)} MB VRAM)`).join(', ') || 'none'}`);
+    lines.push(`- ${t('Loaded now: {0}', loaded.map((m) => t('{0} ({1} MB VRAM)', m.name, Math.round(m.sizeVram / 1e6))).join(', ') || t('none'))}`);
   } catch (err) {
-    fail('Loaded models', err);
+    fail(t('Loaded models'), err);
   }
   if (!input.skipGeneration && result.modelInstalled) {
     try {
       const start = performance.now();
       let first: number | undefined;
-      let stats = '';
+      let stats: { load: number; tokens: number } | undefined;
       for await (const chunk of client.chat({ model: input.model, messages: [{ role: 'user', content: 'Say OK.' }], options: { num_predict: 1 } })) {
         first ??= Math.round(performance.now() - start);
-        if (chunk.type === 'done') stats = `, load ${Math.round(chunk.stats.loadDurationMs)} ms, ${chunk.stats.evalCount} token(s)`;
+        if (chunk.type === 'done') stats = { load: Math.round(chunk.stats.loadDurationMs), tokens: chunk.stats.evalCount };
       }
-      lines.push(`- ✓ Test generation: first token after ${first ?? '?'} ms, done after ${Math.round(performance.now() - start)} ms${stats}`);
+      const firstMs = first ?? '?';
+      const doneMs = Math.round(performance.now() - start);
+      const line = !stats
+        ? t('Test generation: first token after {0} ms, done after {1} ms', firstMs, doneMs)
+        : stats.tokens === 1
+          ? t('Test generation: first token after {0} ms, done after {1} ms, load {2} ms, {3} token', firstMs, doneMs, stats.load, stats.tokens)
+          : t('Test generation: first token after {0} ms, done after {1} ms, load {2} ms, {3} tokens', firstMs, doneMs, stats.load, stats.tokens);
+      lines.push(`- ✓ ${line}`);
     } catch (err) {
-      fail('Test generation', err);
+      fail(t('Test generation'), err);
     }
   }
   result.ok = !lines.some((l) => l.startsWith('- ✗'));

@@ -4,6 +4,7 @@
  * file was deleted, it is binary) does not stop the message: it goes without it, and the list under the message says
  * why. Pure: the readers come from the VS Code side.
  */
+import { t } from '../../shared/l10n';
 import type { MessageReference } from '../../shared/types';
 import type { Attachment } from './attachments';
 import { createAttachment } from './attachments';
@@ -64,5 +65,5 @@ export async function resolveReferences(pending: readonly Pending[]): Promise<Re
 export function missingNotice(references: readonly MessageReference[]): string | undefined {
   const missing = references.filter((r) => r.missing);
   if (!missing.length) return undefined;
-  return `Sent without ${missing.map((r) => `${r.name} (${r.missing})`).join(', ')}.`;
+  return t('Sent without {0}.', missing.map((r) => `${r.name} (${r.missing})`).join(', '));
 }
