@@ -14,7 +14,7 @@ describe('versions and branches in real VS Code', function () {
 
   it('editing a question shows the new branch\'s reply; the pager on the question goes back to the old one', async () => {
     await wb().openChatView();
-    await wb().waitInChat('[role="log"]');
+    await wb().waitInChat('.message-log');
     await chat().locator('button[aria-label="New conversation"]').click();
     server().enqueueReply({ text: 'Old answer: use tabs.' });
     await send('Tabs or spaces?');
