@@ -53,6 +53,30 @@ describe('OllamaClient against the Ollama simulator', () => {
     assert.equal(await request.done, 'clientClosed');
   });
 
+  it('lets timers run while it reads a reply that arrived all at once (the view gets deltas as it goes)', async () => {
+    // The whole reply is buffered before it is read, so each chunk is read as a microtask: without a turn of the
+    // event loop now and then, a timer (the view's delta batcher) would fire only after the last chunk.
+    const tokens = Array.from({ length: 200 }, (_, i) => `t${i} `);
+    server.enqueueReply({ tokens, tokenDelayMs: 0 });
+    const stream = client.chat({ model: 'mistral', messages: [{ role: 'user', content: 'hi' }] });
+    const first = await stream.next();
+    assert.equal(first.value?.type, 'token');
+    const request = await server.waitForRequest((r) => r.path === '/api/chat');
+    assert.equal(await request.done, 'completed');
+    let firedAt: number | undefined;
+    let read = 1;
+    setTimeout(() => (firedAt = read), 0);
+    for await (const chunk of stream) {
+      if (chunk.type !== 'token') continue;
+      read++;
+      // A consumer that takes its time per token (rendering, relaying): 200 tokens take ~400 ms.
+      const until = Date.now() + 2;
+      while (Date.now() < until) { /* busy */ }
+    }
+    assert.equal(read, tokens.length);
+    assert.ok(firedAt !== undefined && firedAt < tokens.length / 2, `the timer fired after token ${firedAt} of ${tokens.length}`);
+  });
+
   it('aborting during the model load (no headers yet) ends the request at once', async () => {
     server.enqueueReply({ firstTokenDelayMs: 60_000 });
     const abort = new AbortController();

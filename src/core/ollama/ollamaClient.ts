@@ -7,6 +7,7 @@
 import { Ollama } from 'ollama';
 import type { ChatResponse, Message, ProgressResponse, Tool, ToolCall } from 'ollama';
 import type { GenerationStats, ModelDto } from '../../shared/types';
+import { EventLoopBreather } from './eventLoopBreather';
 import { checkedHost, noRedirectFetch } from './hostGuard';
 import { factsFromShow, type ModelFacts } from './modelFacts';
 
@@ -121,7 +122,9 @@ export class OllamaClient {
         think: params.think,
         tools: params.tools,
       });
+      const breather = new EventLoopBreather();
       for await (const part of stream) {
+        await breather.breathe();
         const content = part.message?.content ?? '';
         const thinking = part.message?.thinking;
         const toolCalls = part.message?.tool_calls?.length ? part.message.tool_calls : undefined;
