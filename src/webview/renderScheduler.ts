@@ -6,7 +6,8 @@
  * frames goes to the work instead of waiting for the next frame.
  *
  * Work added by a host message starts at once, in that message's task, for one slice: small updates are drawn in the
- * same task as before. A hidden view does no deferred work; it goes on once the view is visible again.
+ * same task as before. One slice per task: work added after it in the same task (an observer that hears of many
+ * parts at once, a message that starts many) waits for the next slice. A hidden view does no deferred work; it goes on once the view is visible again.
  */
 
 /** One piece of deferred work. */
@@ -27,6 +28,8 @@ export class RenderScheduler {
   private readonly channel = new MessageChannel();
   private slicePosted = false;
   private running = false;
+  /** A slice ran in the current task (reset by a microtask once the task's script has returned). */
+  private sliceRan = false;
 
   constructor(private readonly sliceMs = SLICE_MS) {
     this.channel.port1.onmessage = () => {
@@ -36,10 +39,11 @@ export class RenderScheduler {
     document.addEventListener('visibilitychange', () => this.postSlice());
   }
 
-  /** Adds a task (again, if it ran out of work before) and starts it at once, for one slice. */
+  /** Adds a task (again, if it ran out of work before) and starts it at once, for one slice, or in the next one. */
   add(task: RenderTask): void {
     this.tasks.add(task);
-    this.run();
+    if (this.sliceRan) this.postSlice();
+    else this.run();
   }
 
   /** Drops a task; its remaining work is not done. */
@@ -66,6 +70,12 @@ export class RenderScheduler {
       }
     } finally {
       this.running = false;
+      if (!this.sliceRan) {
+        this.sliceRan = true;
+        queueMicrotask(() => {
+          this.sliceRan = false;
+        });
+      }
     }
     this.postSlice();
   }
@@ -98,6 +108,8 @@ export const PRIORITY = {
   replies: 1,
   /** The message views of older messages (their replies are drawn when they come near the viewport). */
   olderMessages: 0.5,
-  /** Syntax highlighting: decoration, after everything else. */
+  /** Syntax highlighting: decoration, after the rest of what is near the viewport. */
   highlighting: 0,
+  /** Blocks of a reply far off screen, whose text is on the page already, unformatted: last. */
+  farBlocks: -1,
 } as const;
