@@ -10,9 +10,10 @@
  * `renderLimits`), and so is one that fails to render (reported through `onError`). All the work is done a unit at
  * a time by the view's frame scheduler (new text split into blocks a piece at a time, then one block per unit), so
  * a burst of text or a long stored reply is drawn over several frames, within each frame's budget. Each finished
- * block holds its place in the page from the start (an empty text node), so blocks can be drawn in any order:
- * the newest first while the user follows the end of the conversation, where they look. An unfinished block that is
- * slow to render is rendered again only after a pause a few times as long as it took.
+ * block is on the page at once as its text, unformatted, and is formatted in place later, so blocks can be
+ * formatted in any order: those near the viewport first (the newest first while the user follows the end of the
+ * conversation, where they look), the ones far off screen only in idle time. An unfinished block that is slow to
+ * render is rendered again only after a pause a few times as long as it took.
  */
 import { BlockSplitter } from './blocks';
 import { createCodeBlock } from './codeBlock';
@@ -66,7 +67,10 @@ interface PendingBlock {
 interface Chunk {
   element: HTMLElement;
   pending: PendingBlock[];
-  /** Undefined until the browser has said (counted as near meanwhile). */
+  /**
+   * Undefined until the browser has said: meanwhile the chunk's blocks are formatted first only if it is the newest
+   * chunk while the user follows the end (that is where they look), and the reply does not count as drawn.
+   */
   near: boolean | undefined;
 }
 
@@ -118,10 +122,10 @@ export class StreamingMarkdown {
 
   /**
    * Whether all the text given so far is on the page and formatted near the viewport (highlighting aside); blocks
-   * far off screen may still show their text unformatted (see `formatted`).
+   * far off screen may still show their text unformatted, until idle time formats them.
    */
   get drawn(): boolean {
-    return !this.input && !this.ending && this.splitter.tail === this.renderedTail && this.nextChunk(true) === undefined;
+    return !this.input && !this.ending && this.splitter.tail === this.renderedTail && this.nextChunk('maybeNear') === undefined;
   }
 
   /** Stops any rendering still to come (the reply is shown anew, or not at all). */
@@ -136,17 +140,20 @@ export class StreamingMarkdown {
   /** Work the user waits for: text not on the page yet, or blocks near the viewport not formatted yet. */
   private urgent(): boolean {
     return !!this.input || this.ending || (this.splitter.tail !== this.renderedTail && this.tailTimer === undefined)
-      || this.nextChunk(true) !== undefined;
+      || this.nextChunk('near') !== undefined;
   }
 
   /**
    * The chunk whose pending blocks are formatted next (the newest one while the user follows the end, else the
-   * oldest), among those near the viewport (or not known yet) if `near`, else among all.
+   * oldest) with blocks not formatted yet: among those near the viewport (see {@link Chunk.near}), those that may be
+   * (not known yet), or all.
    */
-  private nextChunk(near: boolean): Chunk | undefined {
+  private nextChunk(among: 'near' | 'maybeNear' | 'all'): Chunk | undefined {
     let found: Chunk | undefined;
     for (const chunk of this.chunks.values()) {
-      if (chunk.pending.length === 0 || (near && chunk.near === false)) continue;
+      if (chunk.pending.length === 0) continue;
+      if (among === 'maybeNear' && chunk.near === false) continue;
+      if (among === 'near' && !(chunk.near ?? (chunk.element === this.chunk && this.options.newestFirst()))) continue;
       found = chunk;
       if (!this.options.newestFirst()) break;
     }
@@ -171,9 +178,9 @@ export class StreamingMarkdown {
     }
     // An unfinished block that was slow to render waits for its timer.
     const tailDue = this.splitter.tail !== this.renderedTail && this.tailTimer === undefined;
-    const near = this.nextChunk(true);
+    const near = this.nextChunk('near');
     if (tailDue && (this.options.newestFirst() || !near) && this.renderTail()) return this.drawnSoFar();
-    const chunk = near ?? this.nextChunk(false);
+    const chunk = near ?? this.nextChunk('all');
     if (chunk) {
       this.renderPending(chunk);
       return this.drawnSoFar();
