@@ -12,6 +12,7 @@ import { button, h } from './dom';
 import { formatStats, formatStatsDetail } from './format';
 import { icon } from './icons';
 import { messageShell } from './messageShell';
+import type { NearViewport } from './nearViewport';
 import { plainText, type PlainText } from './plainText';
 import { ReplyNotices } from './replyNotices';
 import { StreamingMarkdown } from './streamingMarkdown';
@@ -42,6 +43,8 @@ export interface ReplyPlacement {
   following(): boolean;
   /** 0…1, higher for a reply the user is more likely to look at. */
   rank(view: AssistantMessageView): number;
+  /** Tells which parts of the conversation are near the viewport (a long reply formats those first). */
+  readonly nearViewport: NearViewport;
 }
 
 export class AssistantMessageView {
@@ -141,6 +144,7 @@ export class AssistantMessageView {
       onDrawn: () => this.renderBusy(),
       newestFirst: () => this.placement.following(),
       rank: () => this.placement.rank(this),
+      nearViewport: this.placement.nearViewport,
     });
     this.renderedContent = '';
     this.finished = false;

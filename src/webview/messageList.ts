@@ -56,10 +56,7 @@ export class MessageList {
     },
   };
   private readonly drawing: ReplyDrawing;
-  private readonly placement: ReplyPlacement = {
-    following: () => this.follow,
-    rank: (view) => (this.drawing.isNear(view) ? 0.5 : 0) + this.position(view.message.id) / 2,
-  };
+  private readonly placement: ReplyPlacement;
   private frame = 0;
   private conversationId: string | null = null;
   private stream: StreamInfo | null = null;
@@ -79,6 +76,11 @@ export class MessageList {
     this.jump.hidden = true;
     this.element = h('div', { className: 'message-area' }, this.scroller, this.jump);
     this.drawing = new ReplyDrawing(this.scroller, (view) => this.isNewest(view.message.id));
+    this.placement = {
+      following: () => this.follow,
+      rank: (view) => (this.drawing.isNear(view) ? 0.5 : 0) + this.position(view.message.id) / 2,
+      nearViewport: this.drawing.nearViewport,
+    };
 
     this.scroller.addEventListener('scroll', () => this.onScroll(), { passive: true });
     const userInput = (): void => {

@@ -5,8 +5,12 @@
  * browser paints, scrolls and handles clicks and keys (Stop, typing) between the slices, and the time between
  * frames goes to the work instead of waiting for the next frame.
  *
+ * Decoration (syntax highlighting) and text far off screen are done only in idle time.
+ *
  * Work added by a host message starts at once, in that message's task, for one slice: small updates are drawn in the
- * same task as before. A hidden view does no deferred work; it goes on once the view is visible again.
+ * same task as before. One slice per task: work added after it in the same task (an observer that hears of many
+ * parts at once, a message that starts many) waits for the next slice. A hidden view does no deferred work; it goes
+ * on once the view is visible again.
  */
 
 /** One piece of deferred work. */
@@ -20,13 +24,23 @@ export interface RenderTask {
 /** Milliseconds of work per slice: with the browser's own work for a frame, frames stay well under 50 ms apart. */
 const SLICE_MS = 10;
 
-/** Runs {@link RenderTask}s in slices of {@link SLICE_MS}, highest priority first. */
+/**
+ * Tasks whose priority is at most this run only while the page is idle (`requestIdleCallback`): decoration and text
+ * far off screen must not delay frames, the user's input or the next message from the host (which shares the
+ * thread with VS Code's own window).
+ */
+const IDLE_AT_MOST = 0;
+
+/** Runs {@link RenderTask}s in slices of {@link SLICE_MS}, highest priority first; the least urgent in idle time. */
 export class RenderScheduler {
   private readonly tasks = new Set<RenderTask>();
   /** Posting to it queues a task that runs the next slice (unlike `setTimeout`, without a minimum delay). */
   private readonly channel = new MessageChannel();
   private slicePosted = false;
+  private idlePosted = false;
   private running = false;
+  /** A slice ran in the current task (reset by a microtask once the task's script has returned). */
+  private sliceRan = false;
 
   constructor(private readonly sliceMs = SLICE_MS) {
     this.channel.port1.onmessage = () => {
@@ -36,10 +50,11 @@ export class RenderScheduler {
     document.addEventListener('visibilitychange', () => this.postSlice());
   }
 
-  /** Adds a task (again, if it ran out of work before) and starts it at once, for one slice. */
+  /** Adds a task (again, if it ran out of work before) and starts it at once, for one slice, or in the next one. */
   add(task: RenderTask): void {
     this.tasks.add(task);
-    this.run();
+    if (this.sliceRan) this.postSlice();
+    else this.run();
   }
 
   /** Drops a task; its remaining work is not done. */
@@ -47,43 +62,62 @@ export class RenderScheduler {
     this.tasks.delete(task);
   }
 
-  private run(): void {
+  /** One slice: until `sliceMs` have passed, or, in idle time, until the browser wants the thread back. */
+  private run(idle?: IdleDeadline): void {
     // A task that adds another (a message view that starts drawing its reply) is picked up by the running loop.
     if (this.running || document.visibilityState === 'hidden') return;
     this.running = true;
     try {
       const start = performance.now();
-      while (this.tasks.size > 0 && performance.now() - start < this.sliceMs) {
-        const task = this.next();
-        let more = false;
+      const more = (): boolean => (idle ? idle.timeRemaining() > 1 : performance.now() - start < this.sliceMs);
+      while (this.tasks.size > 0 && more()) {
+        const [task, priority] = this.next();
+        if (!idle && priority <= IDLE_AT_MOST) break;
+        let left = false;
         try {
-          more = task.step();
+          left = task.step();
         } catch (err) {
           // A task that fails is dropped (its owner shows what it can as plain text); the others go on.
           reportError(err);
         }
-        if (!more) this.tasks.delete(task);
+        if (!left) this.tasks.delete(task);
       }
     } finally {
       this.running = false;
+      if (!this.sliceRan) {
+        this.sliceRan = true;
+        queueMicrotask(() => {
+          this.sliceRan = false;
+        });
+      }
     }
     this.postSlice();
   }
 
+  /** Asks for the next slice: a task of its own for urgent work, idle time for the rest. */
   private postSlice(): void {
-    if (this.tasks.size === 0 || this.slicePosted || document.visibilityState === 'hidden') return;
-    this.slicePosted = true;
-    this.channel.port2.postMessage(null);
+    if (this.tasks.size === 0 || document.visibilityState === 'hidden') return;
+    if (this.next()[1] > IDLE_AT_MOST) {
+      if (this.slicePosted) return;
+      this.slicePosted = true;
+      this.channel.port2.postMessage(null);
+    } else if (!this.idlePosted) {
+      this.idlePosted = true;
+      requestIdleCallback((deadline) => {
+        this.idlePosted = false;
+        this.run(deadline);
+      });
+    }
   }
 
-  private next(): RenderTask {
+  private next(): [RenderTask, number] {
     let best: RenderTask | undefined;
     let bestPriority = -Infinity;
     for (const task of this.tasks) {
       const priority = task.priority();
       if (!best || priority > bestPriority) [best, bestPriority] = [task, priority];
     }
-    return best!;
+    return [best!, bestPriority];
   }
 }
 
@@ -98,6 +132,8 @@ export const PRIORITY = {
   replies: 1,
   /** The message views of older messages (their replies are drawn when they come near the viewport). */
   olderMessages: 0.5,
-  /** Syntax highlighting: decoration, after everything else. */
+  /** Syntax highlighting: decoration, in idle time. */
   highlighting: 0,
+  /** Blocks of a reply far off screen, whose text is on the page already, unformatted: in idle time, last. */
+  farBlocks: -1,
 } as const;

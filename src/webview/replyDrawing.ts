@@ -5,6 +5,7 @@
  * lets the browser skip messages off screen (`content-visibility`) and remember their last size.
  */
 import type { AssistantMessageView } from './assistantMessageView';
+import { NearViewport } from './nearViewport';
 
 /** Replies within this distance of the viewport (above and below, in viewport heights) are drawn. */
 const NEAR = '100% 0px';
@@ -12,39 +13,20 @@ const NEAR = '100% 0px';
 const FAR = '400% 0px';
 
 export class ReplyDrawing {
-  private readonly byElement = new Map<Element, AssistantMessageView>();
+  /** Near the viewport: replies there are drawn, and so are the blocks of a long reply there first. */
+  readonly nearViewport: NearViewport;
+  private readonly farViewport: NearViewport;
   private readonly near = new Set<AssistantMessageView>();
   /** Replies beyond `FAR`: drawn only while among the newest. */
   private readonly far = new Set<AssistantMessageView>();
-  private readonly nearObserver: IntersectionObserver;
-  private readonly farObserver: IntersectionObserver;
 
   /** `isNewest` tells the replies that stay drawn wherever the user scrolls. */
   constructor(
     scroller: HTMLElement,
     private readonly isNewest: (view: AssistantMessageView) => boolean,
   ) {
-    this.nearObserver = new IntersectionObserver((entries) => {
-      for (const entry of entries) {
-        const view = this.byElement.get(entry.target);
-        if (!view) continue;
-        if (entry.isIntersecting) {
-          this.near.add(view);
-          view.draw();
-        } else {
-          this.near.delete(view);
-        }
-      }
-    }, { root: scroller, rootMargin: NEAR });
-    this.farObserver = new IntersectionObserver((entries) => {
-      for (const entry of entries) {
-        const view = this.byElement.get(entry.target);
-        if (!view) continue;
-        if (entry.isIntersecting) this.far.delete(view);
-        else this.far.add(view);
-      }
-      this.undrawFar();
-    }, { root: scroller, rootMargin: FAR });
+    this.nearViewport = new NearViewport(scroller, NEAR);
+    this.farViewport = new NearViewport(scroller, FAR);
   }
 
   /** Undraws the replies far off screen that are not among the newest (again after messages were added). */
@@ -54,9 +36,22 @@ export class ReplyDrawing {
 
   /** Starts drawing a reply that is on the page: now if it is among the newest, else when it comes near. */
   watch(view: AssistantMessageView): void {
-    this.byElement.set(view.element, view);
-    this.nearObserver.observe(view.element);
-    this.farObserver.observe(view.element);
+    this.nearViewport.watch(view.element, (near) => {
+      if (!near) {
+        this.near.delete(view);
+        return;
+      }
+      this.near.add(view);
+      view.draw();
+    });
+    this.farViewport.watch(view.element, (inside) => {
+      if (inside) {
+        this.far.delete(view);
+      } else {
+        this.far.add(view);
+        if (!this.isNewest(view)) view.undraw();
+      }
+    });
     if (this.isNewest(view) || view.message.status === 'streaming') view.draw();
     else view.undraw();
   }
@@ -64,9 +59,8 @@ export class ReplyDrawing {
   /** Stops drawing a reply that left the page. */
   unwatch(view: AssistantMessageView): void {
     view.dispose();
-    this.nearObserver.unobserve(view.element);
-    this.farObserver.unobserve(view.element);
-    this.byElement.delete(view.element);
+    this.nearViewport.unwatch(view.element);
+    this.farViewport.unwatch(view.element);
     this.near.delete(view);
     this.far.delete(view);
   }

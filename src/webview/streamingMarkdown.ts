@@ -10,13 +10,15 @@
  * `renderLimits`), and so is one that fails to render (reported through `onError`). All the work is done a unit at
  * a time by the view's frame scheduler (new text split into blocks a piece at a time, then one block per unit), so
  * a burst of text or a long stored reply is drawn over several frames, within each frame's budget. Each finished
- * block holds its place in the page from the start (an empty text node), so blocks can be drawn in any order:
- * the newest first while the user follows the end of the conversation, where they look. An unfinished block that is
- * slow to render is rendered again only after a pause a few times as long as it took.
+ * block is on the page at once as its text, unformatted, and is formatted in place later, so blocks can be
+ * formatted in any order: those near the viewport first (the newest first while the user follows the end of the
+ * conversation, where they look), the ones far off screen only in idle time. An unfinished block that is slow to
+ * render is rendered again only after a pause a few times as long as it took.
  */
 import { BlockSplitter } from './blocks';
 import { createCodeBlock } from './codeBlock';
 import { h } from './dom';
+import type { NearViewport } from './nearViewport';
 import { renderScheduler, PRIORITY, type RenderTask } from './renderScheduler';
 import { textWithInvisibles } from './invisibleChars';
 import { renderMarkdown } from './markdown';
@@ -37,12 +39,14 @@ const TAIL_RENDER_SPACING = 3;
 export interface StreamingMarkdownOptions {
   /** Hears of each block that failed to render (it is shown as plain text). */
   onError(error: unknown): void;
-  /** Hears that all the text given so far is on the page. */
+  /** Hears that `drawn` may have become true. */
   onDrawn(): void;
   /** Whether the user follows the end of the conversation: then the reply's newest text is drawn first. */
   newestFirst(): boolean;
   /** 0…1, higher for a reply the user is more likely to look at: drawn before the others. */
   rank(): number;
+  /** Tells which chunks of blocks are near the viewport: those are formatted first, the others after all else. */
+  nearViewport: NearViewport;
 }
 
 interface OpenCode {
@@ -53,10 +57,21 @@ interface OpenCode {
   partial: Text;
 }
 
-/** A finished block not rendered yet, and the empty text node that holds its place. */
+/** A finished block not formatted yet, and the element that shows its text meanwhile, unformatted. */
 interface PendingBlock {
   markdown: string;
-  slot: Text;
+  slot: HTMLElement;
+}
+
+/** A chunk of finished blocks: those not formatted yet (consecutive, in order), and whether it is near the viewport. */
+interface Chunk {
+  element: HTMLElement;
+  pending: PendingBlock[];
+  /**
+   * Undefined until the browser has said: meanwhile the chunk's blocks are formatted first only if it is the newest
+   * chunk while the user follows the end (that is where they look), and the reply does not count as drawn.
+   */
+  near: boolean | undefined;
 }
 
 export class StreamingMarkdown {
@@ -65,13 +80,12 @@ export class StreamingMarkdown {
   private readonly tailEl = h('div', { className: 'markdown-tail' });
   private chunk: HTMLElement | undefined;
   private blocksInChunk = 0;
+  /** The chunks with blocks not formatted yet, and the last one, in page order. */
+  private readonly chunks = new Map<HTMLElement, Chunk>();
   /** Text given to `append` that the splitter has not seen yet. */
   private input = '';
   /** `finish` was called; done once the input is split. */
   private ending = false;
-  /** Finished blocks not rendered yet, from `first` on. */
-  private pending: PendingBlock[] = [];
-  private first = 0;
   private openCode: OpenCode | undefined;
   /** Set while the unfinished block is shown as plain text. */
   private plainTail: PlainText | undefined;
@@ -82,7 +96,8 @@ export class StreamingMarkdown {
   private disposed = false;
   private readonly task: RenderTask = {
     step: () => this.step(),
-    priority: () => PRIORITY.replies + this.options.rank(),
+    // Text far off screen is already on the page, unformatted: formatting it waits for everything else.
+    priority: () => (this.urgent() ? PRIORITY.replies + this.options.rank() : PRIORITY.farBlocks),
   };
 
   constructor(
@@ -105,9 +120,12 @@ export class StreamingMarkdown {
     this.schedule();
   }
 
-  /** Whether all the text given so far is on the page (highlighting aside). */
+  /**
+   * Whether all the text given so far is on the page and formatted near the viewport (highlighting aside); blocks
+   * far off screen may still show their text unformatted, until idle time formats them.
+   */
   get drawn(): boolean {
-    return !this.input && !this.ending && this.first === this.pending.length && this.splitter.tail === this.renderedTail;
+    return !this.input && !this.ending && this.splitter.tail === this.renderedTail && this.nextChunk('maybeNear') === undefined;
   }
 
   /** Stops any rendering still to come (the reply is shown anew, or not at all). */
@@ -115,8 +133,31 @@ export class StreamingMarkdown {
     this.disposed = true;
     renderScheduler.remove(this.task);
     clearTimeout(this.tailTimer);
-    this.pending = [];
-    this.first = 0;
+    for (const element of this.chunks.keys()) this.options.nearViewport.unwatch(element);
+    this.chunks.clear();
+  }
+
+  /** Work the user waits for: text not on the page yet, or blocks near the viewport not formatted yet. */
+  private urgent(): boolean {
+    return !!this.input || this.ending || (this.splitter.tail !== this.renderedTail && this.tailTimer === undefined)
+      || this.nextChunk('near') !== undefined;
+  }
+
+  /**
+   * The chunk whose pending blocks are formatted next (the newest one while the user follows the end, else the
+   * oldest) with blocks not formatted yet: among those near the viewport (see {@link Chunk.near}), those that may be
+   * (not known yet), or all.
+   */
+  private nextChunk(among: 'near' | 'maybeNear' | 'all'): Chunk | undefined {
+    let found: Chunk | undefined;
+    for (const chunk of this.chunks.values()) {
+      if (chunk.pending.length === 0) continue;
+      if (among === 'maybeNear' && chunk.near === false) continue;
+      if (among === 'near' && !(chunk.near ?? (chunk.element === this.chunk && this.options.newestFirst()))) continue;
+      found = chunk;
+      if (!this.options.newestFirst()) break;
+    }
+    return found;
   }
 
   private schedule(): void {
@@ -137,14 +178,21 @@ export class StreamingMarkdown {
     }
     // An unfinished block that was slow to render waits for its timer.
     const tailDue = this.splitter.tail !== this.renderedTail && this.tailTimer === undefined;
-    const newestFirst = this.options.newestFirst();
-    if (tailDue && (newestFirst || this.first === this.pending.length) && this.renderTail()) return true;
-    if (this.first < this.pending.length) {
-      this.renderPending(newestFirst);
-      return true;
+    const near = this.nextChunk('near');
+    if (tailDue && (this.options.newestFirst() || !near) && this.renderTail()) return this.drawnSoFar();
+    const chunk = near ?? this.nextChunk('all');
+    if (chunk) {
+      this.renderPending(chunk);
+      return this.drawnSoFar();
     }
-    if (this.drawn) this.options.onDrawn();
+    this.options.onDrawn();
     return false;
+  }
+
+  /** Tells `onDrawn` once the text is all on the page; returns true (work is left). */
+  private drawnSoFar(): boolean {
+    if (this.drawn) this.options.onDrawn();
+    return true;
   }
 
   /** Gives the splitter the next piece of the input, cut after a line where possible (it classifies whole lines). */
@@ -159,49 +207,63 @@ export class StreamingMarkdown {
     this.enqueue(this.splitter.push(piece));
   }
 
-  /** Gives each finished block its place on the page, to be rendered later. */
+  /**
+   * Puts each finished block on the page as its text, unformatted, to be formatted later: the text is there at once
+   * (find in page, screen readers, the user scrolling to it), whatever the formatting still to do.
+   */
   private enqueue(blocks: string[]): void {
     if (blocks.length === 0) return;
     // What the tail showed is now among the finished blocks.
     this.clearTail();
     for (const markdown of blocks) {
-      if (!this.chunk || this.blocksInChunk === BLOCKS_PER_CHUNK) {
-        this.chunk = h('div', { className: 'markdown-chunk' });
-        this.tailEl.before(this.chunk);
-        this.blocksInChunk = 0;
-      }
-      const slot = document.createTextNode('');
-      this.chunk.append(slot);
+      if (!this.chunk || this.blocksInChunk === BLOCKS_PER_CHUNK) this.startChunk();
+      const slot = h('div', { className: 'markdown-unformatted' }, textWithInvisibles(markdown.trimEnd(), false));
+      this.chunk!.append(slot);
       this.blocksInChunk++;
-      this.pending.push({ markdown, slot });
+      this.chunks.get(this.chunk!)!.pending.push({ markdown, slot });
     }
   }
 
+  private startChunk(): void {
+    const element = h('div', { className: 'markdown-chunk' });
+    const chunk: Chunk = { element, pending: [], near: undefined };
+    this.tailEl.before(element);
+    const previous = this.chunk;
+    this.chunks.set(element, chunk);
+    this.chunk = element;
+    if (previous) this.retire(this.chunks.get(previous));
+    this.blocksInChunk = 0;
+    this.options.nearViewport.watch(element, (near) => {
+      chunk.near = near;
+      if (chunk.pending.length === 0) return;
+      // Formatting it becomes urgent (near), or the rest of the reply may now count as drawn (far).
+      if (near) this.schedule();
+      else if (this.drawn) this.options.onDrawn();
+    });
+  }
+
   /**
-   * Renders the newest (or the oldest) pending blocks: consecutive ones in one chunk, up to `RUN_CHARS` (at least
-   * one), in one go; the sanitizer costs most per call, not per character.
+   * Formats the chunk's newest (or oldest) pending blocks: consecutive ones, up to `RUN_CHARS` (at least one), in one
+   * go; the sanitizer costs most per call, not per character.
    */
-  private renderPending(newestFirst: boolean): void {
-    const pending = this.pending;
-    let [from, to] = newestFirst ? [pending.length - 1, pending.length] : [this.first, this.first + 1];
-    const chunk = pending[from].slot.parentNode;
-    let chars = pending[from].markdown.length;
-    const fits = (block: PendingBlock | undefined): block is PendingBlock =>
-      !!block && block.slot.parentNode === chunk && chars + block.markdown.length <= RUN_CHARS;
-    if (newestFirst) {
-      while (from > this.first && fits(pending[from - 1])) chars += pending[--from].markdown.length;
-    } else {
-      while (to < pending.length && fits(pending[to])) chars += pending[to++].markdown.length;
-    }
-    const run = pending.slice(from, to);
-    if (newestFirst) pending.length = from;
-    else this.first = to;
+  private renderPending(chunk: Chunk): void {
+    const { pending } = chunk;
+    const newestFirst = this.options.newestFirst();
+    const at = (i: number): PendingBlock => (newestFirst ? pending[pending.length - 1 - i] : pending[i]);
+    let count = 1;
+    let chars = at(0).markdown.length;
+    while (count < pending.length && chars + at(count).markdown.length <= RUN_CHARS) chars += at(count++).markdown.length;
+    const run = newestFirst ? pending.splice(pending.length - count, count) : pending.splice(0, count);
     run[0].slot.replaceWith(this.render(run.map((block) => block.markdown)));
     for (const { slot } of run.slice(1)) slot.remove();
-    if (this.first === this.pending.length) {
-      this.pending = [];
-      this.first = 0;
-    }
+    this.retire(chunk);
+  }
+
+  /** Stops watching a chunk that is all formatted and takes no more blocks. */
+  private retire(chunk: Chunk | undefined): void {
+    if (!chunk || chunk.pending.length > 0 || chunk.element === this.chunk) return;
+    this.options.nearViewport.unwatch(chunk.element);
+    this.chunks.delete(chunk.element);
   }
 
   /** Blocks formatted; if that fails, each on its own, so only one that fails is shown as plain text. */

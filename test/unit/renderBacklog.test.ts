@@ -4,8 +4,8 @@
  * what is checked is what the user sees and can do meanwhile (no timing is asserted: the machine is shared).
  * - A long conversation opens with its newest messages drawn; older replies are drawn when scrolled to, and go back
  *   to plain text far off screen (the page does not keep every reply's elements), their text still complete.
- * - A long reply that arrives in one delta is drawn newest first (where the user looks), and Stop and typing work
- *   while it is drawn.
+ * - A long reply that arrives in one delta has all its text on the page at once and is formatted newest first (where
+ *   the user looks), the rest after; Stop and typing work meanwhile.
  * - A long code block is highlighted a piece at a time, its text exactly the code throughout.
  */
 import * as assert from 'node:assert/strict';
@@ -110,7 +110,7 @@ describe('the view draws a backlog a slice at a time (real Chromium)', function 
     assert.ok(drawnAtTop <= 24, `replies far off screen went back to text (${drawnAtTop} drawn)`);
   });
 
-  it('draws a long reply that arrives at once newest first, and Stop and typing work while it is drawn', async () => {
+  it('shows a long reply that arrives at once whole, formats it newest first, and Stop and typing work meanwhile', async () => {
     await view.send([emptySnapshot()]);
     const tokens = longReplyTokens(40_000);
     const text = tokens.join('');
@@ -120,11 +120,13 @@ describe('the view draws a backlog a slice at a time (real Chromium)', function 
     await view.send(reply.start);
     // What the page showed when the click and the typing reached it.
     await view.page.evaluate(({ messageId, first, last }) => {
-      const w = window as unknown as { seen: { event: string; first: boolean; last: boolean }[] };
+      const w = window as unknown as { seen: { event: string; first: boolean; last: boolean; allText: boolean }[] };
       w.seen = [];
+      // Formatted: in a paragraph (a block not formatted yet shows its text in a plain element).
+      const formatted = (text: string): boolean => [...document.querySelectorAll(`[data-message-id="${messageId}"] .markdown-body p`)].some((p) => p.textContent?.includes(text));
       const record = (event: string) => (): void => {
         const shown = document.querySelector(`[data-message-id="${messageId}"] .markdown-body`)?.textContent ?? '';
-        w.seen.push({ event, first: shown.includes(first), last: shown.includes(last) });
+        w.seen.push({ event, first: formatted(first), last: formatted(last), allText: shown.includes(first) && shown.includes(last) });
       };
       document.addEventListener('click', record('click'), { capture: true });
       document.addEventListener('input', record('input'), { capture: true });
@@ -134,14 +136,15 @@ describe('the view draws a backlog a slice at a time (real Chromium)', function 
     await view.page.focus('textarea[aria-label="Message"]');
     await view.page.keyboard.type('next');
 
-    const seen = await view.page.evaluate(() => (window as unknown as { seen: { event: string; first: boolean; last: boolean }[] }).seen);
+    const seen = await view.page.evaluate(() => (window as unknown as { seen: { event: string; first: boolean; last: boolean; allText: boolean }[] }).seen);
     const posts = await view.page.evaluate(() => (window as unknown as { benchPosts: { type: string }[] }).benchPosts.filter((m) => m.type === 'stop'));
     assert.deepEqual(posts, [{ type: 'stop' }], 'Stop reached the host');
     assert.equal(await view.page.inputValue('textarea[aria-label="Message"]'), 'next', 'what the user typed is in the box');
     const click = seen.find((s) => s.event === 'click');
-    assert.deepEqual(click, { event: 'click', first: false, last: true }, 'the click came while the reply was drawn, its end first');
-    assert.ok(seen.some((s) => s.event === 'input' && !s.first), 'the typing came while the reply was drawn');
-    await view.page.waitForFunction(({ id, first }) => document.querySelector(`[data-message-id="${id}"] .markdown-body`)?.textContent?.includes(first), { id: reply.messageId, first });
+    assert.deepEqual(click, { event: 'click', first: false, last: true, allText: true }, 'the click came while the reply was formatted, its end first, all its text on the page');
+    assert.ok(seen.some((s) => s.event === 'input' && !s.first), 'the typing came while the reply was formatted');
+    await view.page.waitForFunction(({ id, first }) => [...document.querySelectorAll(`[data-message-id="${id}"] .markdown-body p`)].some((p) => p.textContent?.includes(first)), { id: reply.messageId, first });
+    assert.equal(await view.page.locator(`[data-message-id="${reply.messageId}"] .markdown-unformatted`).count(), 0, 'in the end every block is formatted');
   });
 
   it('highlights a long code block a piece at a time, its text exactly the code throughout', async () => {
