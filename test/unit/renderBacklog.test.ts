@@ -110,6 +110,19 @@ describe('the view draws a backlog a slice at a time (real Chromium)', function 
     assert.ok(drawnAtTop <= 24, `replies far off screen went back to text (${drawnAtTop} drawn)`);
   });
 
+  it('draws a long conversation sent as its newest messages, then whole: in order, the newest views kept as drawn', async () => {
+    const messages = longConversation(40, longReplyTokens(500).join(''));
+    await view.send([snapshotOf('long', messages.slice(-4))]);
+    await waitForState(view, 'm39', 'drawn');
+    await view.page.evaluate(() => ((window as unknown as { headView: Element }).headView = document.querySelector('[data-message-id="m39"]')!));
+    await view.send([snapshotOf('long', messages)]);
+    await view.page.waitForFunction((count) => document.querySelectorAll('.message-log > .message').length === count, messages.length);
+    const ids = await view.page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.message-log > .message')].map((el) => el.dataset.messageId));
+    assert.deepEqual(ids, messages.map((m) => m.id), 'every message, in order');
+    assert.ok(await view.page.evaluate(() => (window as unknown as { headView: Element }).headView === document.querySelector('[data-message-id="m39"]')), 'the newest reply was not drawn again');
+    assert.equal((await view.page.evaluate(replyStates)).m39, 'drawn');
+  });
+
   it('shows a long reply that arrives at once whole, formats it newest first, and Stop and typing work meanwhile', async () => {
     await view.send([emptySnapshot()]);
     const tokens = longReplyTokens(40_000);

@@ -49,6 +49,34 @@ describe('ViewRelay: what the chat view is told, and when', () => {
     assert.equal(snapshot.state.model, 'mistral');
   });
 
+  it('sends a long conversation to a view that does not show it yet in two posts, its newest messages first', async () => {
+    const { id } = await chat.startConversation();
+    for (let i = 0; i < 3; i++) await chat.sendMessage(id, `Part ${i} [[long:5000]]`);
+    const all = chat.getConversation(id)!.messages.map((m) => m.id);
+    relay.connect(port);
+    relay.viewReady();
+    const snapshots = () => posted.flatMap((m) => (m.type === 'snapshot' ? [m.state.conversation?.messages.map((x) => x.id)] : []));
+    assert.equal(snapshots().length, 1, 'the newest messages go at once');
+    const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
+    const [head, whole] = snapshots();
+    assert.equal(snapshots().length, 2, 'a head, then the whole conversation');
+    assert.deepEqual(whole, all);
+    assert.ok(head!.length >= 1 && head!.length < all.length, `the head has only the newest messages (${head!.length} of ${all.length})`);
+    assert.deepEqual(head, all.slice(-head!.length), 'the newest ones, in order');
+    const headChars = posted[0].type === 'snapshot' ? posted[0].state.conversation!.messages.reduce((n, m) => n + m.content.length, 0) : 0;
+    assert.ok(headChars < chat.getConversation(id)!.messages.reduce((n, m) => n + m.content.length, 0) / 2, 'the first post is the smaller part');
+
+    posted = [];
+    relay.refresh();
+    assert.equal(snapshots().length, 1, 'a view that shows the conversation gets it in one post (it keeps what it drew)');
+    await chat.startConversation();
+    await chat.setActive(id);
+    await nextTask();
+    assert.equal(snapshots().at(-2)?.length, head!.length, 'opened again from another conversation: the head first again');
+    assert.deepEqual(snapshots().at(-1), all);
+  });
+
   it('holds "focus the input" until the view is ready (the view was closed or hidden), and sends it once', async () => {
     relay.request({ type: 'focusInput' });
     relay.connect(port);

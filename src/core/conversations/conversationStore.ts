@@ -45,6 +45,8 @@ export class ConversationStore {
   private ids: string[] = [];
   /** Ids deleted in this window, so a merged index write does not bring them back. */
   private readonly deleted = new Set<string>();
+  /** The active conversation once set in this window: it counts before its write has gone through. */
+  private active: { id: string | undefined } | undefined;
 
   constructor(private readonly kv: KeyValueStore, private readonly log: (message: string) => void = () => undefined) {}
 
@@ -188,11 +190,13 @@ export class ConversationStore {
   }
 
   activeId(): string | undefined {
-    const id = this.kv.get<string>(ACTIVE_KEY);
+    const id = this.active ? this.active.id : this.kv.get<string>(ACTIVE_KEY);
     return typeof id === 'string' && this.loaded.has(id) ? id : undefined;
   }
 
+  /** Makes `id` the active conversation at once; resolves when that is written. */
   async setActiveId(id: string | undefined): Promise<void> {
+    this.active = { id };
     await this.kv.update(ACTIVE_KEY, id);
   }
 

@@ -23,6 +23,7 @@ import type { AttachmentInfo, HostMessage, ImageInputState, Suggestion, SystemPr
 import { assertNever } from '../../shared/protocol';
 import type { ChatMessage } from '../../shared/types';
 import { DeltaBatcher } from './deltaBatcher';
+import { snapshotHead } from './snapshotHead';
 import { t } from '../../shared/l10n';
 
 /** What the relay needs to know from the settings. */
@@ -65,6 +66,8 @@ export type ViewSlot = 'view' | 'panel';
 interface ConnectedView {
   port: (message: HostMessage) => void;
   ready: boolean;
+  /** The conversation of the last snapshot it was sent (null: none shown). */
+  shown?: string | null;
 }
 
 export class ViewRelay {
@@ -113,7 +116,7 @@ export class ViewRelay {
     // Queued text goes to the views already drawn; this one's snapshot has it.
     this.deltas.flush();
     view.ready = true;
-    this.postTo(slot, { type: 'snapshot', state: this.snapshot() });
+    this.postSnapshot(slot);
     this.postContext(slot);
     for (const key of [slot, 'any'] as const) {
       for (const message of this.pending.get(key)?.values() ?? []) this.postTo(slot, message);
@@ -145,7 +148,7 @@ export class ViewRelay {
 
   /** Sends a fresh snapshot (e.g. the settings changed: the model and the system prompt shown). */
   refresh(): void {
-    this.post({ type: 'snapshot', state: this.snapshot() });
+    this.postSnapshot();
     this.postContext();
   }
 
@@ -314,6 +317,38 @@ export class ViewRelay {
     this.post({ type: 'imageInput', imageInput: this.imageInput });
   }
 
+  /**
+   * Posts the snapshot to the view in `slot`, or to every ready view. A view that does not show its conversation yet
+   * gets a long conversation's newest messages first, and the whole of it in a task of its own, so the first post is
+   * on its way before the extension host spends time on the large one (a view that shows the conversation gets it
+   * whole at once: the newest messages alone would make it drop the older ones and draw them again).
+   */
+  private postSnapshot(slot?: ViewSlot): void {
+    const state = this.snapshot();
+    const id = state.conversation?.id ?? null;
+    const head = snapshotHead(state);
+    const later: ViewSlot[] = [];
+    for (const target of slot ? [slot] : this.readySlots()) {
+      const view = this.views.get(target);
+      if (!view?.ready) continue;
+      if (head && view.shown !== id) {
+        this.postTo(target, { type: 'snapshot', state: head });
+        later.push(target);
+      } else {
+        this.postTo(target, { type: 'snapshot', state });
+      }
+      view.shown = id;
+    }
+    if (later.length) setTimeout(() => this.postWhole(later, id), 0);
+  }
+
+  /** The rest of a snapshot sent in two posts, as the conversation stands now; dropped if another one is shown. */
+  private postWhole(slots: ViewSlot[], id: string | null): void {
+    if ((this.chat.activeConversationId() ?? null) !== id) return;
+    const state = this.snapshot();
+    for (const slot of slots) if (this.views.get(slot)?.shown === id) this.postTo(slot, { type: 'snapshot', state });
+  }
+
   private snapshot(): ViewState {
     const active = this.chat.activeConversationId();
     const conversation = active ? this.chat.getConversation(active) ?? null : null;
@@ -351,7 +386,7 @@ export class ViewRelay {
         this.post({ type: 'history', conversations: this.chat.listConversations() });
         return;
       case 'active':
-        this.post({ type: 'snapshot', state: this.snapshot() });
+        this.postSnapshot();
         this.postContext();
         return;
       case 'error':
