@@ -46,6 +46,39 @@ describe('ChatService against the Ollama simulator', () => {
     await server.stop();
   });
 
+  it('does not wait for storage to show a new or opened conversation, or to ask Ollama (VS Code writes by round trip)', async () => {
+    // Writes go through only when the test lets them (like a slow round trip to VS Code's storage).
+    const held: { key: string; go: () => void }[] = [];
+    const update = kv.update.bind(kv);
+    kv.update = (key, value) => new Promise<void>((resolve) => held.push({ key, go: () => void update(key, value).then(resolve) }));
+    const release = () => held.splice(0).forEach(({ go }) => go());
+    /** Waits for `pending`, letting writes through meanwhile. */
+    const settle = async <T>(pending: Promise<T>): Promise<T> => {
+      const releasing = setInterval(release, 5);
+      try {
+        return await pending;
+      } finally {
+        clearInterval(releasing);
+      }
+    };
+    const activeFired = (id: string) => events.some((e) => e.type === 'active' && e.conversationId === id);
+
+    const started = chat.startConversation('fresh');
+    assert.ok(activeFired('fresh'), 'the new conversation is shown before it is written');
+    await settle(started);
+    await settle(chat.startConversation('other'));
+    events = [];
+    const opened = chat.setActive('fresh');
+    assert.ok(activeFired('fresh') && chat.activeConversationId() === 'fresh', 'opened before the write');
+    const replied = chat.sendMessage('fresh', 'Hello');
+    await server.waitForRequest((r) => r.path === '/api/chat');
+    assert.ok(held.some((h) => h.key === 'ollamaChat.conversation.fresh'), 'the request went out while the question was still being written');
+    assert.equal((await settle(replied)).status, 'complete');
+    await settle(opened);
+    assert.equal(kv.get<string>('ollamaChat.activeConversation'), 'fresh');
+    assert.deepEqual(chat.getConversation('fresh')?.messages.map((m) => m.role), ['user', 'assistant']);
+  });
+
   it('streams a reply in deltas, stores it with stats, and titles the conversation', async () => {
     const c = await chat.startConversation('first');
     const reply = await chat.sendMessage('first', 'What is TypeScript?');

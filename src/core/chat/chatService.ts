@@ -104,9 +104,13 @@ export class ChatService {
 
   /** Creates a conversation (with a fresh id when none is given) and makes it the active one. */
   async startConversation(id?: string): Promise<Conversation> {
-    const conversation = await this.store.create(id ?? newId('c'));
+    const conversation = this.store.add(id ?? newId('c'));
+    // Shown at once; the writes go on meanwhile.
+    const written = this.store.writeAdded(conversation.id);
+    written.catch(() => undefined); // awaited below, after the view was told
     await this.setActive(conversation.id);
     this.events.fire({ type: 'history' });
+    await written;
     return structuredClone(conversation);
   }
 

@@ -109,8 +109,11 @@ export class ReplyRunner {
     const started = Date.now();
     let lastPersist = started;
     let error: UserFacingError | undefined;
+    // The question is written while the request goes out: a round trip to VS Code's storage (0.2–0.4 s in VS Code
+    // in the browser) must not delay the reply.
+    const written = store.persist(id);
+    written.catch(() => undefined); // awaited below; a reply that fails first is written at the end anyway
     try {
-      await store.persist(id);
       // Without `/api/show` (failing, slow) the reply still goes out: no `think`, no images, Ollama's default window.
       const facts = await capabilities.facts(target.url, model, controller.signal, target.client);
       const prompt = buildPrompt(conversation, settings(), effectiveWindow(conversation, settings(), facts));
@@ -147,6 +150,7 @@ export class ReplyRunner {
           void store.persist(id);
         }
       }
+      await written;
       message.status = 'complete';
     } catch (err) {
       if (controller.signal.aborted) {

@@ -129,14 +129,28 @@ export class ConversationStore {
 
   /** Creates an empty conversation; rejects an id that exists already. */
   async create(id: string, now = Date.now()): Promise<Conversation> {
+    const conversation = this.add(id, now);
+    await this.writeAdded(id);
+    return conversation;
+  }
+
+  /**
+   * `create` in two steps: the new conversation is there at once (throws on an empty, too long or taken id), and
+   * `writeAdded` writes it and the index (round trips to VS Code's storage, which the view need not wait for).
+   */
+  add(id: string, now = Date.now()): Conversation {
     if (!id || id.length > MAX_ID_LENGTH) throw new Error(`A conversation id must be 1 to ${MAX_ID_LENGTH} characters long.`);
     if (this.loaded.has(id)) throw new Error(`A conversation with id "${id}" already exists.`);
     const conversation: Conversation = { id, title: t('New conversation'), createdAt: now, updatedAt: now, messages: [] };
     this.loaded.set(id, conversation);
     this.ids.push(id);
+    return conversation;
+  }
+
+  /** Writes a conversation made with `add`, and the index. */
+  async writeAdded(id: string): Promise<void> {
     await this.persist(id);
     await this.writeIndex();
-    return conversation;
   }
 
   /** Writes one conversation (after its messages changed in place). Does not touch the index or other conversations. */
