@@ -23,6 +23,12 @@ export class HistoryPanel {
   private matches = new Set<string>();
   private matchedQuery = '';
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * The rows on the page, by conversation id. A row is updated in place, not built anew: the list is drawn again
+   * whenever the history changes (a reply ends, a search answers), and a row replaced between the press and the
+   * release of the mouse button would lose the click.
+   */
+  private readonly rows = new Map<string, Row>();
 
   /** `onClose` is told whether a conversation was opened (then the user goes on typing, not browsing). */
   constructor(
@@ -98,34 +104,61 @@ export class HistoryPanel {
 
   private render(): void {
     const now = Date.now();
-    const rows = this.visible().map((c) => this.row(c, now));
-    this.list.replaceChildren(...rows);
+    const visible = this.visible();
+    const shown = new Set(visible.map((c) => c.id));
+    for (const id of this.rows.keys()) if (!shown.has(id)) this.rows.delete(id);
+    // In order, moving only the rows that are out of place; what is left after them is gone.
+    let at: ChildNode | null = this.list.firstChild;
+    for (const c of visible) {
+      const item = this.row(c, now);
+      if (item === at) at = at.nextSibling;
+      else this.list.insertBefore(item, at);
+    }
+    while (at) {
+      const next: ChildNode | null = at.nextSibling;
+      at.remove();
+      at = next;
+    }
     this.status.textContent =
-      rows.length > 0 ? '' : this.search.value.trim() ? t('No conversation matches.') : t('No conversations yet.');
-    this.status.hidden = rows.length > 0;
+      visible.length > 0 ? '' : this.search.value.trim() ? t('No conversation matches.') : t('No conversations yet.');
+    this.status.hidden = visible.length > 0;
   }
 
+  /** The row of `c`, made the first time and brought up to date after. */
   private row(c: ConversationSummary, now: number): HTMLElement {
     const title = c.title || t('Untitled');
     const meta = [c.model, relativeTime(c.updatedAt, now), c.messageCount === 1 ? t('{0} message', c.messageCount) : t('{0} messages', c.messageCount)]
       .filter(Boolean)
       .join(' · ');
-    const open = h(
-      'button',
-      { className: 'history-open', attrs: { type: 'button', title: title } },
-      h('span', { className: 'history-title', text: title }),
-      h('span', { className: 'history-meta', text: meta }),
-    );
-    open.dataset.action = 'open';
-    const rename = button({ label: t('Rename “{0}”', title), icon: 'edit', action: 'rename' });
-    const remove = button({ label: t('Delete “{0}”', title), icon: 'trash', action: 'delete' });
-    const item = h('li', { className: 'history-item' }, open, h('div', { className: 'history-actions' }, rename, remove));
-    item.dataset.id = c.id;
-    if (c.id === this.currentId) {
-      item.classList.add('is-current');
-      open.setAttribute('aria-current', 'true');
+    let row = this.rows.get(c.id);
+    if (!row) {
+      const open = h('button', { className: 'history-open', attrs: { type: 'button' } });
+      open.dataset.action = 'open';
+      row = {
+        item: h('li', { className: 'history-item' }),
+        open,
+        title: h('span', { className: 'history-title' }),
+        meta: h('span', { className: 'history-meta' }),
+        rename: button({ label: '', icon: 'edit', action: 'rename' }),
+        remove: button({ label: '', icon: 'trash', action: 'delete' }),
+      };
+      open.append(row.title, row.meta);
+      row.item.append(open, h('div', { className: 'history-actions' }, row.rename, row.remove));
+      row.item.dataset.id = c.id;
+      this.rows.set(c.id, row);
     }
-    return item;
+    setText(row.title, title);
+    setText(row.meta, meta);
+    setAttr(row.open, 'title', title);
+    for (const [control, label] of [[row.rename, t('Rename “{0}”', title)], [row.remove, t('Delete “{0}”', title)]] as const) {
+      setAttr(control, 'aria-label', label);
+      setAttr(control, 'title', label);
+    }
+    const current = c.id === this.currentId;
+    row.item.classList.toggle('is-current', current);
+    if (current) setAttr(row.open, 'aria-current', 'true');
+    else row.open.removeAttribute('aria-current');
+    return row.item;
   }
 
   private onClick(e: MouseEvent): void {
@@ -145,4 +178,23 @@ export class HistoryPanel {
         return;
     }
   }
+}
+
+/** The elements of one row of the history. */
+interface Row {
+  item: HTMLElement;
+  open: HTMLElement;
+  title: HTMLElement;
+  meta: HTMLElement;
+  rename: HTMLElement;
+  remove: HTMLElement;
+}
+
+/** Sets an element's text only when it differs (no mutation, no layout work, for a row that did not change). */
+function setText(el: HTMLElement, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+function setAttr(el: HTMLElement, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
