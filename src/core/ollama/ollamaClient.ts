@@ -124,7 +124,8 @@ export class OllamaClient {
       });
       const breather = new EventLoopBreather();
       for await (const part of stream) {
-        await breather.breathe();
+        const pause = breather.breathe();
+        if (pause) await pause;
         const content = part.message?.content ?? '';
         const thinking = part.message?.thinking;
         const toolCalls = part.message?.tool_calls?.length ? part.message.tool_calls : undefined;
