@@ -77,6 +77,17 @@ describe('ViewRelay: what the chat view is told, and when', () => {
     assert.deepEqual(snapshots().at(-1), all);
   });
 
+  it('posts nothing once disposed, not even the rest of a long conversation sent in two posts', async () => {
+    const { id } = await chat.startConversation();
+    for (let i = 0; i < 3; i++) await chat.sendMessage(id, `Part ${i} [[long:5000]]`);
+    relay.connect(port);
+    relay.viewReady();
+    const before = posted.length;
+    relay.dispose();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(posted.length, before, `posted after dispose: ${types().slice(before).join(', ')}`);
+  });
+
   it('holds "focus the input" until the view is ready (the view was closed or hidden), and sends it once', async () => {
     relay.request({ type: 'focusInput' });
     relay.connect(port);

@@ -89,6 +89,8 @@ export class ViewRelay {
   private readonly subscription: { dispose(): void };
   /** Numbers the context meter's updates: only the newest answer is posted (model facts may arrive late). */
   private contextRequest = 0;
+  /** The post of the rest of a snapshot sent in two (see `postSnapshot`), while it waits for its task. */
+  private wholeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly chat: ChatService,
@@ -263,6 +265,9 @@ export class ViewRelay {
   }
 
   dispose(): void {
+    clearTimeout(this.wholeTimer);
+    // Nothing more goes to the webviews (a snapshot's rest, an answer from Ollama that comes late).
+    this.views.clear();
     this.deltas.clear();
     this.subscription.dispose();
     this.becameReady.dispose();
@@ -339,7 +344,7 @@ export class ViewRelay {
       }
       view.shown = id;
     }
-    if (later.length) setTimeout(() => this.postWhole(later, id), 0);
+    if (later.length) this.wholeTimer = setTimeout(() => this.postWhole(later, id), 0);
   }
 
   /** The rest of a snapshot sent in two posts, as the conversation stands now; dropped if another one is shown. */
