@@ -13,6 +13,7 @@ import type { ChatMessage, Conversation } from '../shared/types';
 import { AssistantMessageView, type ReplyPlacement } from './assistantMessageView';
 import { button, h } from './dom';
 import { createEmptyState, type EmptyState } from './emptyState';
+import { DrawPacer } from './drawPacer';
 import { waitingText } from './format';
 import { renderScheduler, PRIORITY, type RenderTask } from './renderScheduler';
 import { handleMessageClick, type MessageView } from './messageActions';
@@ -57,7 +58,8 @@ export class MessageList {
   };
   private readonly drawing: ReplyDrawing;
   private readonly placement: ReplyPlacement;
-  private frame = 0;
+  /** Draws the queued streamed text on the next frame, or later during a burst. */
+  private readonly pacer = new DrawPacer(() => this.flush());
   private conversationId: string | null = null;
   private stream: StreamInfo | null = null;
   private model = '';
@@ -172,7 +174,7 @@ export class MessageList {
     this.refresh();
   }
 
-  /** Queues streamed text; it is drawn on the next animation frame, merged with whatever else arrives by then. */
+  /** Queues streamed text; it is drawn on the next animation frame (later in a burst), merged with what else arrives by then. */
   queueDelta(conversationId: string, messageId: string, content: string, thinking = ''): void {
     if (conversationId !== this.conversationId) return;
     const queued = this.pending.get(messageId);
@@ -182,7 +184,7 @@ export class MessageList {
     } else {
       this.pending.set(messageId, { content, thinking });
     }
-    if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
+    this.pacer.request();
   }
 
   /** Where the reply being generated is; shows the waiting indicator while no token has come. */
@@ -211,9 +213,10 @@ export class MessageList {
 
   /** Applies the queued deltas now (before any message that must come after them). */
   private flush(): void {
-    if (this.frame) cancelAnimationFrame(this.frame);
-    this.frame = 0;
-    if (this.pending.size === 0) return;
+    if (this.pending.size === 0) return this.pacer.cancel();
+    let chars = 0;
+    for (const delta of this.pending.values()) chars += delta.content.length + delta.thinking.length;
+    this.pacer.drawn(chars);
     for (const [id, delta] of this.pending) {
       let view = this.builtView(id);
       if (!view) {

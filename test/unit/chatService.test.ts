@@ -79,6 +79,29 @@ describe('ChatService against the Ollama simulator', () => {
     assert.deepEqual(chat.getConversation('fresh')?.messages.map((m) => m.role), ['user', 'assistant']);
   });
 
+  it('shows a reply complete before its final write has gone through, and resolves once it is stored', async () => {
+    await chat.startConversation('c');
+    // The write of the finished reply waits until the test lets it through (a slow round trip to VS Code's storage).
+    const held: (() => void)[] = [];
+    const update = kv.update.bind(kv);
+    const finished = (value: unknown) => (value as { messages?: { role: string; status: string }[] } | undefined)?.messages
+      ?.some((m) => m.role === 'assistant' && m.status === 'complete') ?? false;
+    kv.update = (key, value) => (finished(value) ? new Promise<void>((resolve) => held.push(() => void update(key, value).then(resolve))) : update(key, value));
+    let resolved = false;
+    const replied = chat.sendMessage('c', 'Hello').then((reply) => ((resolved = true), reply));
+    for (const deadline = Date.now() + 10_000; !held.length; await new Promise((resolve) => setTimeout(resolve, 5))) {
+      if (Date.now() > deadline) throw new Error('the finished reply was never written');
+    }
+    const shown = events.filter((e) => e.type === 'message' && e.message.role === 'assistant').at(-1);
+    assert.equal(shown?.type === 'message' && shown.message.status, 'complete', 'the view hears of the complete reply while its write is held');
+    assert.ok(events.some((e) => e.type === 'stream' && e.stream === null), 'and that the reply ended');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(resolved, false, 'the caller gets the reply only once it is stored');
+    held.splice(0).forEach((go) => go());
+    assert.equal((await replied).status, 'complete');
+    assert.equal(kv.get<{ messages: { status: string }[] }>('ollamaChat.conversation.c')?.messages[1].status, 'complete');
+  });
+
   it('streams a reply in deltas, stores it with stats, and titles the conversation', async () => {
     const c = await chat.startConversation('first');
     const reply = await chat.sendMessage('first', 'What is TypeScript?');

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Delta } from '../../src/core/view/deltaBatcher';
-import { BURST_CHARS, DeltaBatcher } from '../../src/core/view/deltaBatcher';
+import { DeltaBatcher } from '../../src/core/view/deltaBatcher';
+import { BURST_CHARS } from '../../src/shared/streamPace';
 
 const delta = (content: string, messageId = 'm1', thinking?: string): Delta =>
   ({ type: 'delta', conversationId: 'c', messageId, content, thinking });

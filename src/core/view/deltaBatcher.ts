@@ -5,6 +5,7 @@
  * the thread the view renders on, while a model streaming at reading speed still gets one post per frame.
  * No `vscode` import: the caller supplies the post function.
  */
+import { BURST_CHARS } from '../../shared/streamPace';
 
 /** One coalesced piece of a streaming reply. */
 export interface Delta {
@@ -17,13 +18,8 @@ export interface Delta {
 
 /** Default interval: one frame at 60 Hz. */
 export const DELTA_FLUSH_MS = 16;
-/** Interval after a post of at least {@link BURST_CHARS}: three frames. */
+/** Interval after a post of at least `BURST_CHARS` (a burst): three frames. */
 export const BURST_FLUSH_MS = 48;
-/**
- * Characters in one post that mark a burst: 60,000 a second at one post per frame, a hundred times what a model
- * generates live on fast hardware.
- */
-export const BURST_CHARS = 1_000;
 
 export class DeltaBatcher {
   private pending = new Map<string, Delta>();

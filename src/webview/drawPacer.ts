@@ -1,0 +1,77 @@
+/**
+ * When the view draws the streamed text it has queued: on the next animation frame, so a model streaming at reading
+ * speed is drawn frame by frame; but after a draw of a burst (at least `BURST_CHARS`), not again for
+ * {@link BURST_DRAW_MS}. Every draw of new text makes the browser lay out, paint and composite the view on the
+ * thread it shares with VS Code's window, which also carries the rest of the reply to it: in a burst, drawing every
+ * frame left that thread no time to bring the text, and the reply ended on screen later than it did on the server.
+ * Nobody reads 60,000 characters a second; ten updates a second still show the text pouring in.
+ */
+import { BURST_CHARS } from '../shared/streamPace';
+
+/** Milliseconds between draws while text comes in bursts (six frames). */
+export const BURST_DRAW_MS = 100;
+
+/** The timers the pacer uses (the browser's, or a test's). */
+export interface PacerTimers {
+  now(): number;
+  /** Runs `callback` on the next animation frame; returns a handle for `cancel`. */
+  frame(callback: () => void): () => void;
+  /** Runs `callback` after `ms`; returns a handle for `cancel`. */
+  after(ms: number, callback: () => void): () => void;
+}
+
+const browserTimers: PacerTimers = {
+  now: () => performance.now(),
+  frame(callback) {
+    const id = requestAnimationFrame(callback);
+    return () => cancelAnimationFrame(id);
+  },
+  after(ms, callback) {
+    const id = setTimeout(callback, ms);
+    return () => clearTimeout(id);
+  },
+};
+
+export class DrawPacer {
+  /** Cancels the draw asked for, if any. */
+  private cancelPending: (() => void) | undefined;
+  private lastDrawAt = -Infinity;
+  private lastDrawChars = 0;
+
+  constructor(
+    private readonly draw: () => void,
+    private readonly burstDrawMs = BURST_DRAW_MS,
+    private readonly timers: PacerTimers = browserTimers,
+  ) {}
+
+  /** Text was queued: it is drawn on the next frame, or once the pause after a burst is over. */
+  request(): void {
+    if (this.cancelPending) return;
+    const wait = this.lastDrawChars >= BURST_CHARS ? this.lastDrawAt + this.burstDrawMs - this.timers.now() : 0;
+    if (wait > 0) {
+      this.cancelPending = this.timers.after(wait, () => {
+        this.cancelPending = this.timers.frame(() => this.fire());
+      });
+    } else {
+      this.cancelPending = this.timers.frame(() => this.fire());
+    }
+  }
+
+  /** The queued text is drawn now, `chars` of it (by the pacer or by a message that must come after it). */
+  drawn(chars: number): void {
+    this.cancel();
+    this.lastDrawAt = this.timers.now();
+    this.lastDrawChars = chars;
+  }
+
+  /** Forgets a draw asked for (nothing is queued any more). */
+  cancel(): void {
+    this.cancelPending?.();
+    this.cancelPending = undefined;
+  }
+
+  private fire(): void {
+    this.cancelPending = undefined;
+    this.draw();
+  }
+}

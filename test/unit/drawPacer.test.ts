@@ -1,0 +1,93 @@
+import * as assert from 'node:assert/strict';
+import { DrawPacer, type PacerTimers } from '../../src/webview/drawPacer';
+import { BURST_CHARS } from '../../src/shared/streamPace';
+
+/** Timers a test moves by hand: animation frames run on `frame()`, timeouts when the clock passes them. */
+class ManualTimers implements PacerTimers {
+  time = 0;
+  private frames: (() => void)[] = [];
+  private timeouts: { at: number; callback: () => void }[] = [];
+
+  now(): number {
+    return this.time;
+  }
+
+  frame(callback: () => void): () => void {
+    this.frames.push(callback);
+    return () => (this.frames = this.frames.filter((f) => f !== callback));
+  }
+
+  after(ms: number, callback: () => void): () => void {
+    const timeout = { at: this.time + ms, callback };
+    this.timeouts.push(timeout);
+    return () => (this.timeouts = this.timeouts.filter((t) => t !== timeout));
+  }
+
+  /** Moves the clock by `ms`, running the timeouts due, then one animation frame. */
+  tick(ms: number): void {
+    this.time += ms;
+    const due = this.timeouts.filter((t) => t.at <= this.time);
+    this.timeouts = this.timeouts.filter((t) => t.at > this.time);
+    for (const t of due) t.callback();
+    const frames = this.frames;
+    this.frames = [];
+    for (const f of frames) f();
+  }
+}
+
+/** A pacer whose draws record the time and apply `chars()` characters. */
+function pacerWith(timers: ManualTimers, chars: () => number): { pacer: DrawPacer; draws: number[] } {
+  const draws: number[] = [];
+  const pacer: DrawPacer = new DrawPacer(() => {
+    draws.push(timers.time);
+    pacer.drawn(chars());
+  }, 100, timers);
+  return { pacer, draws };
+}
+
+describe('DrawPacer', () => {
+  it('draws text at reading speed on the next frame, once however often it was asked', () => {
+    const timers = new ManualTimers();
+    const { pacer, draws } = pacerWith(timers, () => 40);
+    for (let frame = 1; frame <= 3; frame++) {
+      pacer.request();
+      pacer.request();
+      timers.tick(16);
+    }
+    assert.deepEqual(draws, [16, 32, 48]);
+  });
+
+  it('after a burst waits before the next draw, then goes back to every frame', () => {
+    const timers = new ManualTimers();
+    let chars = BURST_CHARS;
+    const { pacer, draws } = pacerWith(timers, () => chars);
+    pacer.request();
+    timers.tick(16); // the burst is drawn at 16
+    pacer.request();
+    for (let i = 0; i < 6; i++) timers.tick(16); // 32 … 112: within 100 ms of the burst's draw
+    assert.deepEqual(draws, [16], 'no draw within 100 ms of a burst');
+    chars = 40;
+    timers.tick(16); // 128: the pause is over, the frame after it draws
+    assert.deepEqual(draws, [16, 128]);
+    pacer.request();
+    timers.tick(16);
+    assert.deepEqual(draws, [16, 128, 144], 'text at reading speed is drawn on the next frame again');
+  });
+
+  it('a draw that cannot wait (a message after the text) cancels the paced one and starts the pause anew', () => {
+    const timers = new ManualTimers();
+    const { pacer, draws } = pacerWith(timers, () => BURST_CHARS);
+    pacer.request();
+    timers.tick(16);
+    pacer.request();
+    timers.tick(50);
+    pacer.drawn(BURST_CHARS); // drawn by the message at 66
+    timers.tick(50); // 116: the paced draw was cancelled
+    assert.deepEqual(draws, [16]);
+    pacer.request();
+    timers.tick(40); // 156: 90 ms after the draw at 66, still waiting
+    assert.deepEqual(draws, [16]);
+    timers.tick(16); // 172
+    assert.deepEqual(draws, [16, 172]);
+  });
+});
