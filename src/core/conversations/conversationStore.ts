@@ -1,7 +1,10 @@
 /**
  * Conversations kept in VS Code's `workspaceState`: one key per conversation plus a small index of ids, so writing
- * one message rewrites that conversation only. Everything read back is validated; bad records are dropped (and
- * reported), never allowed to crash the extension. No `vscode` import: the key-value store is passed in.
+ * one message serializes that conversation only. (VS Code itself then sends the extension's whole `workspaceState`
+ * to its window with every update, as VS Code 1.139 does: a write costs the window time in proportion to all stored
+ * history, which is why nothing the user waits for waits for a write.) Everything read back is validated; bad
+ * records are dropped (and reported), never allowed to crash the extension. No `vscode` import: the key-value store
+ * is passed in.
  */
 import type { Conversation, ConversationSummary } from '../../shared/types';
 import { markInterrupted, MAX_ID_LENGTH, validateConversation } from './conversationSchema';
