@@ -102,6 +102,38 @@ describe('ChatService against the Ollama simulator', () => {
     assert.equal(kv.get<{ messages: { status: string }[] }>('ollamaChat.conversation.c')?.messages[1].status, 'complete');
   });
 
+  it('writes a streaming reply no faster than storage takes it: never two at once, slow writes further apart', async function () {
+    this.timeout(15_000);
+    await chat.startConversation('c');
+    const key = 'ollamaChat.conversation.c';
+    // Writes of the streaming reply (after the question's) are held, the first for 400 ms: a slow round trip.
+    const writes: { startedAt: number; doneAt?: number }[] = [];
+    const update = kv.update.bind(kv);
+    kv.update = async (k, value) => {
+      const streaming = (value as { messages?: { status: string; content: string }[] } | undefined)?.messages
+        ?.some((m) => m.status === 'streaming' && m.content.length > 0);
+      if (k !== key || !streaming) return update(k, value);
+      const write: { startedAt: number; doneAt?: number } = { startedAt: Date.now() };
+      writes.push(write);
+      if (writes.length === 1) await new Promise((resolve) => setTimeout(resolve, 400));
+      await update(k, value);
+      write.doneAt = Date.now();
+    };
+    // 3.2 s of reply: at one write every half second from the start it would have been written six times.
+    server.enqueueReply({ tokens: Array.from({ length: 40 }, (_, i) => `word${i} `), tokenDelayMs: 80 });
+    const reply = await chat.sendMessage('c', 'Tell me slowly');
+    assert.equal(reply.status, 'complete');
+    assert.ok(writes.length >= 1, 'the streaming reply was written while it arrived');
+    for (let i = 1; i < writes.length; i++) {
+      assert.ok(writes[i].startedAt >= writes[i - 1].doneAt!, `write ${i} started while write ${i - 1} was still going`);
+    }
+    if (writes.length > 1) {
+      // The first took 400 ms or more: the next waits twice that after it.
+      const pause = writes[1].startedAt - writes[0].doneAt!;
+      assert.ok(pause >= 750, `the write after a 400 ms one came ${pause} ms after it`);
+    }
+  });
+
   it('streams a reply in deltas, stores it with stats, and titles the conversation', async () => {
     const c = await chat.startConversation('first');
     const reply = await chat.sendMessage('first', 'What is TypeScript?');

@@ -1,7 +1,7 @@
 /**
  * The replies being written: at most one streaming request per conversation, its text appended to the message as
- * it arrives (and written to storage every half second, so a window reload keeps it), Stop that aborts the HTTP
- * request and keeps the text, and the outcome (complete, stopped, or the error in user words) stored with it.
+ * it arrives (and written to storage about every half second, so a window reload keeps it), Stop that aborts the
+ * HTTP request and keeps the text, and the outcome (complete, stopped, or the error in user words) stored with it.
  */
 import type { StreamInfo } from '../../shared/protocol';
 import type { ChatMessage, Conversation, UserFacingError } from '../../shared/types';
@@ -17,8 +17,15 @@ import type { ChatEvent } from './chatEvents';
 import { effectiveWindow } from './effectiveWindow';
 import { buildPrompt } from './promptBuilder';
 
-/** How often a streaming reply is written to `workspaceState`, so a window reload keeps what had arrived. */
+/** How often a streaming reply is written to `workspaceState` at most, so a window reload keeps what had arrived. */
 const PERSIST_INTERVAL_MS = 500;
+/**
+ * The pause after a write of a streaming reply, in multiples of the time the write took (and at least
+ * {@link PERSIST_INTERVAL_MS}): VS Code sends the extension's whole `workspaceState` to its window with every write,
+ * so with a long history, or a window busy drawing a burst, a write takes long; the writes then come further apart and
+ * take at most a third of the time, and one never starts while the last is still on its way.
+ */
+const PERSIST_PAUSE_FACTOR = 2;
 
 interface ActiveStream {
   controller: AbortController;
@@ -107,7 +114,8 @@ export class ReplyRunner {
     const target = hosts.target(conversation.host);
     const { message, controller } = stream;
     const started = Date.now();
-    let lastPersist = started;
+    let nextPersist = started + PERSIST_INTERVAL_MS;
+    let persisting = false;
     let error: UserFacingError | undefined;
     // The question is written while the request goes out: a round trip to VS Code's storage (0.2–0.4 s in VS Code
     // in the browser) must not delay the reply.
@@ -145,9 +153,15 @@ export class ReplyRunner {
         if (chunk.thinking) message.thinking = (message.thinking ?? '') + chunk.thinking;
         fire({ type: 'delta', conversationId: id, messageId: message.id, content: chunk.content, thinking: chunk.thinking });
         const now = Date.now();
-        if (now - lastPersist >= PERSIST_INTERVAL_MS) {
-          lastPersist = now;
-          void store.persist(id);
+        if (!persisting && now >= nextPersist) {
+          persisting = true;
+          const written = (): void => {
+            const done = Date.now();
+            nextPersist = done + Math.max(PERSIST_INTERVAL_MS, (done - now) * PERSIST_PAUSE_FACTOR);
+            persisting = false;
+          };
+          // A write that fails is tried again with the next one; the reply's final write reports it.
+          store.persist(id).then(written, written);
         }
       }
       await written;
