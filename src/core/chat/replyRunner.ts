@@ -155,13 +155,13 @@ export class ReplyRunner {
         const now = Date.now();
         if (!persisting && now >= nextPersist) {
           persisting = true;
-          const written = (): void => {
+          const settled = (): void => {
             const done = Date.now();
             nextPersist = done + Math.max(PERSIST_INTERVAL_MS, (done - now) * PERSIST_PAUSE_FACTOR);
             persisting = false;
           };
           // A write that fails is tried again with the next one; the reply's final write reports it.
-          store.persist(id).then(written, written);
+          store.persist(id).then(settled, settled);
         }
       }
       await written;
