@@ -174,7 +174,10 @@ export class MessageList {
     this.refresh();
   }
 
-  /** Queues streamed text; it is drawn on the next animation frame (later in a burst), merged with what else arrives by then. */
+  /**
+   * Queues streamed text; it is drawn on the next animation frame (later in a burst, see `DrawPacer`), merged with
+   * whatever else arrives by then.
+   */
   queueDelta(conversationId: string, messageId: string, content: string, thinking = ''): void {
     if (conversationId !== this.conversationId) return;
     const queued = this.pending.get(messageId);
