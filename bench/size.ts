@@ -9,7 +9,9 @@ import { below, none, type Figure, type SectionResult } from './report';
 import { listZip } from './zipListing';
 
 /** Files a working extension needs (paths inside the VSIX). */
-const REQUIRED = ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/webview.js', 'extension/media/chat.css'];
+const REQUIRED = [
+  'extension/package.json', 'extension/dist/extension.js', 'extension/dist/commands.js', 'extension/dist/webview.js', 'extension/media/chat.css',
+];
 /** What must stay out: sources, tests, source maps, build output other than the bundles, tooling. */
 const UNWANTED = [
   /^extension\/(src|test|bench|simulator|out|scripts|node_modules|\.ci|\.cache|\.vscode-test|test-results)\//,
@@ -49,6 +51,7 @@ export async function benchSize(repoRoot: string): Promise<SectionResult> {
         note: `${entries.length} files, ${(entries.reduce((s, e) => s + e.size, 0) / 1024).toFixed(0)} KB uncompressed: ${names.join(', ')}`,
       },
       bundle('extension.js', 'host'),
+      bundle('commands.js', 'host, loaded on first use,'),
       bundle('webview.js', 'webview'),
       { area, measure: 'unwanted files in the VSIX (sources, tests, maps, tooling)', value: unwanted.length, unit: '', goal: none, note: unwanted.join(', ') || undefined },
       { area, measure: 'required files missing from the VSIX', value: missing.length, unit: '', goal: none, note: missing.join(', ') || undefined },

@@ -68,7 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     },
     // `s` is complete by the time the user can press a button in the view. Like the commands, the actions'
     // code loads when first used.
-    runErrorAction: async (action, errorContext) => (await import('./commands/errorActions')).runErrorAction(s, action, errorContext),
+    runErrorAction: async (action, errorContext) => (await import('./commands/onFirstUse')).runErrorAction(s, action, errorContext),
     checkConnection: check,
     images,
     mentions: new MentionProvider(fileIndex),
@@ -93,7 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
       checkedOnce = true;
       void check();
     }),
-    auth.onDidWithhold(async (withheld) => (await import('./commands/setAuthHeader')).offerAuthHeaderFor(auth, withheld)),
+    auth.onDidWithhold(async (withheld) => (await import('./commands/onFirstUse')).offerAuthHeaderFor(auth, withheld)),
     chat.onEvent((e) => e.type === 'active' && showStatus()),
     settings.onDidChange(() => {
       showStatus();

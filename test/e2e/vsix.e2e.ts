@@ -42,4 +42,11 @@ describe('the packaged extension (VSIX)', function () {
     assert.match((await chat.locator('[data-role="assistant"] .markdown-body').textContent()) ?? '', /Hello from the VSIX/);
     assert.equal(await wb.page.title().then((t) => t.includes('Extension Development Host')), false, 'not a development window');
   });
+
+  it('runs a command, whose code the package loads on first use (dist/commands.js)', async () => {
+    const wb = workbench();
+    await wb.runCommand('Ollama Chat: Pick Model');
+    await wb.pickQuickPickItem('llama3.2:latest');
+    await wb.page.locator('.statusbar-item', { hasText: 'llama3.2:latest' }).first().waitFor({ timeout: 30_000 });
+  });
 });
