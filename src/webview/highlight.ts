@@ -46,7 +46,11 @@ const LANGUAGES = {
   xml,
   yaml,
 };
-for (const [name, language] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, language);
+/**
+ * Languages not registered yet. Registering one builds its grammar, about a millisecond each: that is done one
+ * language per unit of work the first time code is highlighted, not in the task that loads the view.
+ */
+const unregistered = Object.entries(LANGUAGES);
 
 /** Characters of code highlighted per unit of work (highlight.js takes 1–3 ms per 1,000), ending at a line end. */
 const PIECE_CHARS = 2_000;
@@ -71,7 +75,7 @@ const task: RenderTask = { step: highlightPiece, priority: () => PRIORITY.highli
  * stays exactly the code throughout; `data-highlighted` is set once done.
  */
 export function highlightSoon(code: HTMLElement, language: string): void {
-  if (!language || !hljs.getLanguage(language)) return;
+  if (!language) return;
   const text = code.textContent ?? '';
   if (text.length > RENDER_LIMITS.highlightChars) return;
   queue.push({ code, language, rest: text, restEl: undefined, pieceChars: PIECE_CHARS });
@@ -89,8 +93,14 @@ function lineEndAfter(text: string, chars: number): number {
 function highlightPiece(): boolean {
   const job = queue[0];
   if (!job) return false;
-  // A block that left the page meanwhile (another conversation shown, a reply drawn anew) is not worth the work.
-  if (!job.code.isConnected) {
+  const language = unregistered.shift();
+  if (language) {
+    hljs.registerLanguage(...language);
+    return true;
+  }
+  // A block that left the page meanwhile (another conversation shown, a reply drawn anew), or in a language
+  // highlight.js does not know here, is not worth the work.
+  if (!job.code.isConnected || !hljs.getLanguage(job.language)) {
     queue.shift();
     return queue.length > 0;
   }

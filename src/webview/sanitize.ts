@@ -22,18 +22,26 @@ const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
   RETURN_DOM_FRAGMENT: true,
 };
 
-// An own instance, so the hook and config below apply to nothing else. The config is set once: passing it to
-// every `sanitize` call would make DOMPurify parse it again for each block of a reply.
-const purify = createDOMPurify(window);
-purify.setConfig(CONFIG);
+let purify: ReturnType<typeof createDOMPurify> | undefined;
 
-purify.addHook('uponSanitizeAttribute', (node, event) => {
-  // DOMPurify's list is for all elements at once; each attribute is allowed only on the element that needs it.
-  if (!ALLOWED_MARKUP[node.nodeName.toLowerCase()]?.includes(event.attrName)) event.keepAttr = false;
-});
+/**
+ * The view's own instance, so the hook and config apply to nothing else. The config is set once: passing it to every
+ * `sanitize` call would make DOMPurify parse it again for each block of a reply. Made on first use, not in the task
+ * that loads the view (setting the config builds DOMPurify's tables).
+ */
+function instance(): ReturnType<typeof createDOMPurify> {
+  if (purify) return purify;
+  purify = createDOMPurify(window);
+  purify.setConfig(CONFIG);
+  purify.addHook('uponSanitizeAttribute', (node, event) => {
+    // DOMPurify's list is for all elements at once; each attribute is allowed only on the element that needs it.
+    if (!ALLOWED_MARKUP[node.nodeName.toLowerCase()]?.includes(event.attrName)) event.keepAttr = false;
+  });
+  return purify;
+}
 
 /** Sanitizes HTML made from model output and returns it as a fragment ready to insert. */
 export function sanitizeHtml(html: string): DocumentFragment {
   // With RETURN_DOM_FRAGMENT in the set config the result is a fragment; the typings only see the per-call config.
-  return purify.sanitize(html) as unknown as DocumentFragment;
+  return instance().sanitize(html) as unknown as DocumentFragment;
 }

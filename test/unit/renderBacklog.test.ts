@@ -182,4 +182,17 @@ describe('the view draws a backlog a slice at a time (real Chromium)', function 
     const last = await view.page.evaluate(() => document.querySelector('[data-message-id="code"] code')!.lastElementChild?.textContent);
     assert.ok(last, 'the end of the code is highlighted too');
   });
+
+  it('leaves code in a language it does not know as plain text and highlights the blocks after it', async () => {
+    const content = 'Two blocks:\n\n```brainfuck-ish\nlet x = 1 // not a language here\n```\n\n```py\ndef f():\n    return 1\n```';
+    const message: ChatMessage = { id: 'langs', role: 'assistant', content, timestamp: 1_700_000_000_000, model: MODEL, status: 'complete' };
+    await view.send([snapshotOf('langs', [message])]);
+    await view.page.waitForFunction(() => document.querySelectorAll<HTMLElement>('[data-message-id="langs"] code')[1]?.dataset.highlighted === 'yes');
+    const [unknown, python] = await view.page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-message-id="langs"] code')].map((el) => ({
+      text: el.textContent, spans: el.querySelectorAll('span[class^="hljs-"]').length, highlighted: el.dataset.highlighted ?? null,
+    })));
+    assert.deepEqual(unknown, { text: 'let x = 1 // not a language here', spans: 0, highlighted: null });
+    assert.equal(python.text, 'def f():\n    return 1');
+    assert.ok(python.spans > 0, 'the Python block after it is highlighted');
+  });
 });
