@@ -137,7 +137,7 @@ exports.take = (key) => Object.defineProperties({}, Object.fromEntries([['__esMo
         loader: 'js',
         resolveDir: __dirname,
       }));
-      build.onResolve({ filter: /^\.\/commands\.js$/, namespace: 'first-use' }, () => ({ path: `./${FIRST_USE_FILE}`, external: true }));
+      build.onResolve({ filter: /^\.\//, namespace: 'first-use' }, (args) => ({ path: args.path, external: true }));
       build.onResolve({ filter: /^first-use:shared$/ }, () => ({ path: 'first-use:shared', namespace: 'first-use' }));
       build.onLoad({ filter: /^first-use:shared$/, namespace: 'first-use' }, () => {
         const keys = [...used].sort();
@@ -159,14 +159,15 @@ exports.take = (key) => Object.defineProperties({}, Object.fromEntries([['__esMo
         const eager = new Set(Object.keys(entry.inputs));
         const used = new Set();
         const steps = [
-          () => esbuild.build({ ...host, entryPoints: { commands: 'first-use:entry' }, outdir: 'dist', plugins: [sharedWithEntry(eager, used), ...plugins] }),
+          () => esbuild.build({ ...host, entryPoints: { [path.basename(FIRST_USE_FILE, '.js')]: 'first-use:entry' }, outdir: 'dist', plugins: [sharedWithEntry(eager, used), ...plugins] }),
           () => esbuild.build({ ...host, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [loadOnFirstUse(used), ...plugins] }),
         ];
         for (const step of steps) {
-          const built = await step().catch((err) => err);
-          result.errors.push(...(built.errors ?? []));
-          result.warnings.push(...(built.warnings ?? []));
-          if (built.errors?.length) return;
+          // esbuild rejects with the build's errors; anything else thrown is an error of this script.
+          const built = await step().catch((err) => ({ errors: err.errors ?? [{ text: String(err), location: null }], warnings: err.warnings ?? [] }));
+          result.errors.push(...built.errors);
+          result.warnings.push(...built.warnings);
+          if (built.errors.length) return;
         }
       });
     },
