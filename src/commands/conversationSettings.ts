@@ -42,7 +42,7 @@ export async function editConversationSettings(s: Services, id?: string, changes
     await s.chat.updateConversationSettings(conversationId, changes);
     return;
   }
-  const current = s.chat.getConversation(conversationId)?.settings ?? {};
+  const current = s.chat.conversationSettings(conversationId) ?? {};
   const global = s.settings.current();
   const describe = (value: unknown, fallback: unknown) => (value === undefined ? `default (${String(fallback) || 'none'})` : String(value));
   const items: (vscode.QuickPickItem & { key: Key })[] = [

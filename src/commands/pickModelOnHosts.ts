@@ -35,7 +35,7 @@ export async function pickModelOnHosts(s: Services): Promise<string | undefined>
   const activeId = s.chat.activeConversationId();
   const host = s.chat.hostOf(activeId).name;
   const onDefault = host === hosts[0].name;
-  const model = (!onDefault && activeId ? s.chat.getConversation(activeId)?.settings?.model : undefined) ?? s.settings.current().model;
+  const model = (!onDefault && activeId ? s.chat.conversationSettings(activeId)?.model : undefined) ?? s.settings.current().model;
   const rows = new Map<string, HostModelItem[]>(hosts.map((h) => [h.name, [{ label: `$(loading~spin) ${vscode.l10n.t('Asking {0}…', h.url)}`, alwaysShow: true }]]));
   const picker = vscode.window.createQuickPick<HostModelItem>();
   picker.title = vscode.l10n.t('Ollama Chat: Pick Model');

@@ -86,6 +86,11 @@ export interface ViewState {
 /** Host → webview. */
 export type HostMessage =
   | { type: 'snapshot'; state: ViewState }
+  /**
+   * Older messages of the shown conversation, after a snapshot that had only its newest: they go just before the
+   * message `before` (the first one the view has). Sent a piece at a time, newest pieces first.
+   */
+  | { type: 'earlierMessages'; conversationId: string; before: string; messages: ChatMessage[] }
   /** New text (and reasoning) appended to a streaming assistant message. Coalesced: at most one per frame. */
   | { type: 'delta'; conversationId: string; messageId: string; content: string; thinking?: string }
   /** A message was added to the shown conversation, or replaced whole (final status, stats, error). */

@@ -237,8 +237,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   /** Retry in the view: asks again when the last reply failed (or never came), else checks the connection again. */
   private async retry(): Promise<void> {
     const active = this.chat.activeConversationId();
-    const conversation = active ? this.chat.getConversation(active) : undefined;
-    const last = conversation?.messages[conversation.messages.length - 1];
+    const last = active ? this.chat.getConversation(active, (messages) => messages.slice(-1))?.messages[0] : undefined;
     if (active && last && (last.status === 'error' || last.role === 'user')) await this.chat.regenerate(active);
     else await this.host.checkConnection();
   }

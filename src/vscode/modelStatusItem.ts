@@ -36,7 +36,7 @@ export class ModelStatusItem implements vscode.Disposable {
   showFor(chat: ChatService, settingsModel: string, hostCount: number): void {
     const id = chat.activeConversationId();
     const host = chat.hostOf(id);
-    const own = id && host.name !== chat.hostOf(undefined).name ? chat.getConversation(id)?.settings?.model : undefined;
+    const own = id && host.name !== chat.hostOf(undefined).name ? chat.conversationSettings(id)?.model : undefined;
     this.update(own ?? settingsModel, hostCount > 1 ? host.name : undefined);
   }
 

@@ -58,6 +58,8 @@ export class App {
     switch (message.type) {
       case 'snapshot':
         return this.showSnapshot(message.state);
+      case 'earlierMessages':
+        return this.drawSafely('the conversation', () => this.messages.prepend(message.conversationId, message.before, message.messages));
       case 'delta':
         return this.messages.queueDelta(message.conversationId, message.messageId, message.content, message.thinking);
       case 'message':

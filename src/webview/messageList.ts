@@ -156,6 +156,20 @@ export class MessageList {
     this.setStream(stream);
   }
 
+  /**
+   * Adds older messages of the shown conversation before its first one, `before` (the host sends a long conversation
+   * newest first, in pieces); built like the rest of a snapshot, over the next frames. A piece that no longer fits
+   * (another snapshot came meanwhile) is ignored.
+   */
+  prepend(conversationId: string, before: string, messages: ChatMessage[]): void {
+    if (conversationId !== this.conversationId || this.order[0] !== before || messages.some((m) => this.indexes.has(m.id))) return;
+    this.order = [...messages.map((m) => m.id), ...this.order];
+    this.indexes.clear();
+    this.order.forEach((id, index) => this.indexes.set(id, index));
+    this.unbuilt.unshift(...messages);
+    renderScheduler.add(this.building);
+  }
+
   /** Adds a message or replaces it whole (final text, status, stats). */
   upsert(conversationId: string, message: ChatMessage): void {
     if (conversationId !== this.conversationId) return;

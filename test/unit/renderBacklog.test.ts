@@ -123,6 +123,27 @@ describe('the view draws a backlog a slice at a time (real Chromium)', function 
     assert.equal((await view.page.evaluate(replyStates)).m39, 'drawn');
   });
 
+  it('draws a long conversation sent as its newest messages, then older ones piece by piece: in order, each once, stale pieces ignored', async () => {
+    const messages = longConversation(40, longReplyTokens(500).join(''));
+    const piece = (from: number, to: number, conversationId = 'long'): HostMessage => ({ type: 'earlierMessages', conversationId, before: messages[to].id, messages: messages.slice(from, to) });
+    const shownIds = () => view.page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.message-log > .message')].map((el) => el.dataset.messageId));
+    await view.send([snapshotOf('long', messages.slice(-4))]);
+    await waitForState(view, 'm39', 'drawn');
+    await view.page.evaluate(() => ((window as unknown as { headView: Element }).headView = document.querySelector('[data-message-id="m39"]')!));
+    await view.send([piece(24, 36), piece(0, 24)]);
+    await view.page.waitForFunction((count) => document.querySelectorAll('.message-log > .message').length === count, messages.length);
+    assert.deepEqual(await shownIds(), messages.map((m) => m.id), 'every message, in order');
+    assert.ok(await view.page.evaluate(() => (window as unknown as { headView: Element }).headView === document.querySelector('[data-message-id="m39"]')), 'the newest reply was not drawn again');
+
+    // Pieces that do not fit what the view shows (sent before it was shown the conversation anew, or another one).
+    await view.send([piece(0, 24), piece(10, 20, 'other')]);
+    assert.deepEqual(await shownIds(), messages.map((m) => m.id), 'a piece that does not fit is not added');
+    const other = messages.map((m) => ({ ...m, id: `o${m.id}` }));
+    await view.send([snapshotOf('other', other.slice(-2)), { type: 'earlierMessages', conversationId: 'other', before: 'om38', messages: other.slice(36, 38) }]);
+    await view.page.waitForFunction(() => document.querySelectorAll('.message-log > .message').length === 4);
+    assert.deepEqual(await shownIds(), ['om36', 'om37', 'om38', 'om39'], 'another conversation takes its own pieces');
+  });
+
   it('shows a long reply that arrives at once whole, formats it newest first, and Stop and typing work meanwhile', async () => {
     await view.send([emptySnapshot()]);
     const tokens = longReplyTokens(40_000);

@@ -49,39 +49,61 @@ describe('ViewRelay: what the chat view is told, and when', () => {
     assert.equal(snapshot.state.model, 'mistral');
   });
 
-  it('sends a long conversation to a view that does not show it yet in two posts, its newest messages first', async () => {
+  it('sends a long conversation to a view that does not show it yet newest first, then the older messages in pieces of their own', async () => {
     const { id } = await chat.startConversation();
-    for (let i = 0; i < 3; i++) await chat.sendMessage(id, `Part ${i} [[long:5000]]`);
-    const all = chat.getConversation(id)!.messages.map((m) => m.id);
+    for (let i = 0; i < 6; i++) await chat.sendMessage(id, `Part ${i} [[long:5000]]`);
+    const all = chat.getConversation(id)!.messages;
+    const ids = all.map((m) => m.id);
     relay.connect(port);
     relay.viewReady();
     const snapshots = () => posted.flatMap((m) => (m.type === 'snapshot' ? [m.state.conversation?.messages.map((x) => x.id)] : []));
+    const pieces = () => posted.flatMap((m) => (m.type === 'earlierMessages' ? [m] : []));
     assert.equal(snapshots().length, 1, 'the newest messages go at once');
+    assert.equal(pieces().length, 0, 'the older ones each in a task of their own');
+    const head = snapshots()[0]!;
+    assert.ok(head.length >= 1 && head.length < ids.length, `the snapshot has only the newest messages (${head.length} of ${ids.length})`);
+    assert.deepEqual(head, ids.slice(-head.length), 'the newest ones, in order');
+
     const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
-    await nextTask();
-    const [head, whole] = snapshots();
-    assert.equal(snapshots().length, 2, 'a head, then the whole conversation');
-    assert.deepEqual(whole, all);
-    assert.ok(head!.length >= 1 && head!.length < all.length, `the head has only the newest messages (${head!.length} of ${all.length})`);
-    assert.deepEqual(head, all.slice(-head!.length), 'the newest ones, in order');
-    const headChars = posted[0].type === 'snapshot' ? posted[0].state.conversation!.messages.reduce((n, m) => n + m.content.length, 0) : 0;
-    assert.ok(headChars < chat.getConversation(id)!.messages.reduce((n, m) => n + m.content.length, 0) / 2, 'the first post is the smaller part');
+    for (let task = 0; task < 50; task++) await nextTask();
+    assert.equal(snapshots().length, 1, 'no whole snapshot after the pieces');
+    // Put together the way the view does: each piece before the first message it has.
+    let shown = head;
+    for (const piece of pieces()) {
+      assert.equal(piece.conversationId, id);
+      assert.equal(piece.before, shown[0], 'each piece goes just before the first message the view has');
+      shown = [...piece.messages.map((m) => m.id), ...shown];
+    }
+    assert.deepEqual(shown, ids, 'every message once, in order');
+    assert.ok(pieces().length >= 2, `the older messages come in several posts (${pieces().length})`);
+    const largest = Math.max(...[posted[0], ...pieces()].map((m) => JSON.stringify(m).length));
+    assert.ok(largest < JSON.stringify(all).length / 3, `no post carries most of the conversation (largest ${largest} of ${JSON.stringify(all).length} characters)`);
 
     posted = [];
     relay.refresh();
     assert.equal(snapshots().length, 1, 'a view that shows the conversation gets it in one post (it keeps what it drew)');
+    assert.deepEqual(snapshots()[0], ids);
     await chat.startConversation();
     await chat.setActive(id);
-    await nextTask();
-    assert.equal(snapshots().at(-2)?.length, head!.length, 'opened again from another conversation: the head first again');
-    assert.deepEqual(snapshots().at(-1), all);
+    assert.equal(snapshots().at(-1)?.length, head.length, 'opened again from another conversation: the newest messages first again');
   });
 
-  it('posts nothing once disposed, not even the rest of a long conversation sent in two posts', async () => {
+  it('stops sending older messages when the view is shown another conversation, and sends nothing once disposed', async () => {
     const { id } = await chat.startConversation();
-    for (let i = 0; i < 3; i++) await chat.sendMessage(id, `Part ${i} [[long:5000]]`);
+    for (let i = 0; i < 6; i++) await chat.sendMessage(id, `Part ${i} [[long:5000]]`);
     relay.connect(port);
     relay.viewReady();
+    const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
+    assert.equal(types().filter((t) => t === 'earlierMessages').length, 1, 'one piece per task');
+    const other = await chat.startConversation();
+    const switchedAt = posted.length;
+    for (let i = 0; i < 5; i++) await nextTask();
+    assert.deepEqual(types().slice(switchedAt).filter((t) => t === 'earlierMessages'), [], 'no piece of the conversation left');
+    const last = posted.filter((m): m is Extract<HostMessage, { type: 'snapshot' }> => m.type === 'snapshot').at(-1);
+    assert.equal(last?.state.conversation?.id, other.id, 'the view shows the other conversation');
+
+    await chat.setActive(id);
     const before = posted.length;
     relay.dispose();
     await new Promise((resolve) => setTimeout(resolve, 10));

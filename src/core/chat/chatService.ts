@@ -114,10 +114,20 @@ export class ChatService {
     return structuredClone(conversation);
   }
 
-  /** A copy of a conversation, or undefined. */
-  getConversation(id: string): Conversation | undefined {
+  /**
+   * A copy of a conversation, or undefined. `select`, when given, picks the messages the copy has from the live list
+   * (only those are copied): a long conversation's newest messages then cost what they are, not what the whole is.
+   */
+  getConversation(id: string, select?: (messages: readonly ChatMessage[]) => readonly ChatMessage[]): Conversation | undefined {
     const conversation = this.store.get(id);
-    return conversation ? structuredClone(conversation) : undefined;
+    if (!conversation) return undefined;
+    return structuredClone(select ? { ...conversation, messages: select(conversation.messages).slice() } : conversation);
+  }
+
+  /** A copy of a conversation's own settings (undefined when it has none, or there is no such conversation). */
+  conversationSettings(id: string): ConversationSettings | undefined {
+    const settings = this.store.get(id)?.settings;
+    return settings ? { ...settings } : undefined;
   }
 
   listConversations(): ConversationSummary[] {

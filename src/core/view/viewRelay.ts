@@ -23,7 +23,7 @@ import type { AttachmentInfo, HostMessage, ImageInputState, Suggestion, SystemPr
 import { assertNever } from '../../shared/protocol';
 import type { ChatMessage } from '../../shared/types';
 import { DeltaBatcher } from './deltaBatcher';
-import { snapshotHead } from './snapshotHead';
+import { newestMessages, piecePreceding } from './snapshotPieces';
 import { t } from '../../shared/l10n';
 
 /** What the relay needs to know from the settings. */
@@ -89,8 +89,8 @@ export class ViewRelay {
   private readonly subscription: { dispose(): void };
   /** Numbers the context meter's updates: only the newest answer is posted (model facts may arrive late). */
   private contextRequest = 0;
-  /** The post of the rest of a snapshot sent in two (see `postSnapshot`), while it waits for its task. */
-  private wholeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** By slot: the next post of a long conversation's older messages (see `postSnapshot`), while it waits for its task. */
+  private readonly earlierTimers = new Map<ViewSlot, ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly chat: ChatService,
@@ -105,6 +105,7 @@ export class ViewRelay {
    * webview that is hidden is destroyed: it is disconnected then, and the next one gets a fresh snapshot.
    */
   connect(port: ((message: HostMessage) => void) | undefined, slot: ViewSlot = 'view'): void {
+    this.stopEarlier(slot);
     if (port) this.views.set(slot, { port, ready: false });
     else this.views.delete(slot);
     // What is queued belongs to the views that stay drawn; this one gets it in its next snapshot.
@@ -261,12 +262,12 @@ export class ViewRelay {
   /** The model new messages of the shown conversation go to. */
   modelForView(): string {
     const active = this.chat.activeConversationId();
-    return (active && this.chat.getConversation(active)?.settings?.model) || this.settings.model();
+    return (active && this.chat.conversationSettings(active)?.model) || this.settings.model();
   }
 
   dispose(): void {
-    clearTimeout(this.wholeTimer);
-    // Nothing more goes to the webviews (a snapshot's rest, an answer from Ollama that comes late).
+    for (const slot of [...this.earlierTimers.keys()]) this.stopEarlier(slot);
+    // Nothing more goes to the webviews (older messages still to send, an answer from Ollama that comes late).
     this.views.clear();
     this.deltas.clear();
     this.subscription.dispose();
@@ -324,39 +325,69 @@ export class ViewRelay {
 
   /**
    * Posts the snapshot to the view in `slot`, or to every ready view. A view that does not show its conversation yet
-   * gets a long conversation's newest messages first, and the whole of it in a task of its own, so the first post is
-   * on its way before the extension host spends time on the large one (a view that shows the conversation gets it
-   * whole at once: the newest messages alone would make it drop the older ones and draw them again).
+   * gets a long conversation's newest messages first, then the older ones a piece at a time, each in a task and a
+   * post of its own (see `snapshotPieces`); a view that shows the conversation gets it whole at once (the newest
+   * messages alone would make it drop the older ones and draw them again).
    */
   private postSnapshot(slot?: ViewSlot): void {
-    const state = this.snapshot();
-    const id = state.conversation?.id ?? null;
-    const head = snapshotHead(state);
-    const later: ViewSlot[] = [];
+    const id = this.chat.activeConversationId() ?? null;
+    let whole: ViewState | undefined;
+    let newest: ViewState | undefined;
+    let partial = false;
     for (const target of slot ? [slot] : this.readySlots()) {
       const view = this.views.get(target);
       if (!view?.ready) continue;
-      if (head && view.shown !== id) {
-        this.postTo(target, { type: 'snapshot', state: head });
-        later.push(target);
+      this.stopEarlier(target);
+      if (id && view.shown !== id) {
+        newest ??= this.snapshot((messages) => {
+          const selected = newestMessages(messages);
+          partial = selected.length < messages.length;
+          return selected;
+        });
+        this.postTo(target, { type: 'snapshot', state: newest });
+        const first = newest.conversation?.messages[0];
+        if (partial && first) this.postEarlier(target, id, first.id);
       } else {
-        this.postTo(target, { type: 'snapshot', state });
+        whole ??= this.snapshot();
+        this.postTo(target, { type: 'snapshot', state: whole });
       }
       view.shown = id;
     }
-    if (later.length) this.wholeTimer = setTimeout(() => this.postWhole(later, id), 0);
   }
 
-  /** The rest of a snapshot sent in two posts, as the conversation stands now; dropped if another one is shown. */
-  private postWhole(slots: ViewSlot[], id: string | null): void {
-    if ((this.chat.activeConversationId() ?? null) !== id) return;
-    const state = this.snapshot();
-    for (const slot of slots) if (this.views.get(slot)?.shown === id) this.postTo(slot, { type: 'snapshot', state });
+  /**
+   * Posts, in a task of its own, the piece of the conversation's older messages that goes before the message
+   * `before` in the view in `slot`, then the next piece; stops when the view shows another snapshot. Should the
+   * conversation have changed so that `before` is gone, the view gets the whole snapshot instead.
+   */
+  private postEarlier(slot: ViewSlot, id: string, before: string): void {
+    this.earlierTimers.set(slot, setTimeout(() => {
+      this.earlierTimers.delete(slot);
+      if (this.views.get(slot)?.shown !== id || this.chat.activeConversationId() !== id) return;
+      let gone = false;
+      const conversation = this.chat.getConversation(id, (messages) => {
+        const piece = piecePreceding(messages, before);
+        gone = !piece;
+        return piece ?? [];
+      });
+      if (!conversation) return;
+      if (gone) return this.postTo(slot, { type: 'snapshot', state: this.snapshot() });
+      const first = conversation.messages[0];
+      if (!first) return;
+      this.postTo(slot, { type: 'earlierMessages', conversationId: id, before, messages: conversation.messages });
+      this.postEarlier(slot, id, first.id);
+    }, 0));
   }
 
-  private snapshot(): ViewState {
+  private stopEarlier(slot: ViewSlot): void {
+    clearTimeout(this.earlierTimers.get(slot));
+    this.earlierTimers.delete(slot);
+  }
+
+  /** What a view needs to draw itself; `select` picks the conversation's messages it has (default: all). */
+  private snapshot(select?: (messages: readonly ChatMessage[]) => readonly ChatMessage[]): ViewState {
     const active = this.chat.activeConversationId();
-    const conversation = active ? this.chat.getConversation(active) ?? null : null;
+    const conversation = active ? this.chat.getConversation(active, select) ?? null : null;
     const own = conversation?.settings?.systemPrompt;
     return {
       conversation,
