@@ -11,31 +11,13 @@ import type { ChatMessage } from '../shared/types';
 import { button, h } from './dom';
 import { formatStats, formatStatsDetail } from './format';
 import { icon } from './icons';
-import { messageShell } from './messageShell';
+import { estimateSize, messageShell } from './messageShell';
 import type { NearViewport } from './nearViewport';
 import { plainText, type PlainText } from './plainText';
 import { ReplyNotices } from './replyNotices';
 import { StreamingMarkdown } from './streamingMarkdown';
 import { VersionPager } from './versionPager';
 import { t } from '../shared/l10n';
-
-/** Characters on a line of a side bar of usual width, and the height of a line (px), for `estimatedHeight`. */
-const CHARS_PER_LINE = 60;
-const LINE_PX = 20;
-/** The author line, the footer and the space around them (px). */
-const FRAME_PX = 70;
-
-/** The height a reply with this text is likely to take, until the browser has laid it out once. */
-function estimatedHeight(text: string): number {
-  let lines = 0;
-  for (let start = 0; start <= text.length; ) {
-    const newline = text.indexOf('\n', start);
-    const end = newline === -1 ? text.length : newline;
-    lines += Math.max(1, Math.ceil((end - start) / CHARS_PER_LINE));
-    start = end + 1;
-  }
-  return FRAME_PX + lines * LINE_PX;
-}
 
 /** Where a reply stands among the others, for the order in which replies are drawn. */
 export interface ReplyPlacement {
@@ -204,8 +186,7 @@ export class AssistantMessageView {
 
   /** The answer's text as it is, while it is not drawn. */
   private showUnformatted(): void {
-    // Its size while the browser skips it off screen (see the stylesheet); once laid out, the browser's own.
-    this.element.style.containIntrinsicSize = `auto ${estimatedHeight(this.message.content)}px`;
+    estimateSize(this.element, this.message.content);
     this.unformatted = plainText(this.message.content);
     this.unformatted.element.classList.add('markdown-pending');
     this.body.replaceChildren(this.unformatted.element);

@@ -8,7 +8,7 @@
  *
  * No block can hold up the view: one that would cost too much to format is shown as plain text (see
  * `renderLimits`), and so is one that fails to render (reported through `onError`). All the work is done a unit at
- * a time by the view's frame scheduler (new text split into blocks a piece at a time, then one block per unit), so
+ * a time by the view's frame scheduler (new text split into blocks a piece at a time, then a few blocks per unit), so
  * a burst of text or a long stored reply is drawn over several frames, within each frame's budget. Each finished
  * block is on the page at once as its text, unformatted, and is formatted in place later, so blocks can be
  * formatted in any order: those near the viewport first (the newest first while the user follows the end of the
@@ -28,10 +28,18 @@ import { plainTextReason } from './renderLimits';
 
 /** Finished blocks per chunk: small enough to re-lay out cheaply, large enough to keep few chunks. */
 const BLOCKS_PER_CHUNK = 16;
-/** Characters of new text the block splitter classifies per unit of work (about a millisecond). */
-const SPLIT_CHARS = 16_000;
-/** Characters of consecutive finished blocks rendered in one unit (a few milliseconds; a longer block goes alone). */
-const RUN_CHARS = 3_000;
+/**
+ * Characters of new text the block splitter classifies (and puts on the page as text) per unit of work: about a
+ * millisecond, a few in a view just loaded, whose code has not been optimized yet.
+ */
+const SPLIT_CHARS = 4_000;
+/**
+ * Consecutive finished blocks formatted in one unit: up to this many characters and blocks (a longer block goes
+ * alone). Blocks with code or tables cost about a millisecond each (their frames and buttons), three times that in a
+ * view just loaded; the scheduler checks its time between units, so a unit must stay well within a slice.
+ */
+const RUN_CHARS = 1_000;
+const RUN_BLOCKS = 4;
 /** The unfinished block is rendered again no sooner than this many times its last render took (≤ 1/4 of the time). */
 const TAIL_RENDER_SPACING = 3;
 
@@ -243,8 +251,8 @@ export class StreamingMarkdown {
   }
 
   /**
-   * Formats the chunk's newest (or oldest) pending blocks: consecutive ones, up to `RUN_CHARS` (at least one), in one
-   * go; the sanitizer costs most per call, not per character.
+   * Formats the chunk's newest (or oldest) pending blocks: consecutive ones, up to `RUN_CHARS` and `RUN_BLOCKS` (at
+   * least one), in one go (the sanitizer has a cost per call besides the one per character).
    */
   private renderPending(chunk: Chunk): void {
     const { pending } = chunk;
@@ -252,7 +260,7 @@ export class StreamingMarkdown {
     const at = (i: number): PendingBlock => (newestFirst ? pending[pending.length - 1 - i] : pending[i]);
     let count = 1;
     let chars = at(0).markdown.length;
-    while (count < pending.length && chars + at(count).markdown.length <= RUN_CHARS) chars += at(count++).markdown.length;
+    while (count < RUN_BLOCKS && count < pending.length && chars + at(count).markdown.length <= RUN_CHARS) chars += at(count++).markdown.length;
     const run = newestFirst ? pending.splice(pending.length - count, count) : pending.splice(0, count);
     run[0].slot.replaceWith(this.render(run.map((block) => block.markdown)));
     for (const { slot } of run.slice(1)) slot.remove();
