@@ -62,7 +62,10 @@ export function installFrameRecorder(): void {
   }).observe({ type: 'longtask', buffered: true });
 }
 
-/** Runs in the webview: resolves with the time of the first animation frame in which `sight` holds. */
+/**
+ * Runs in the webview: resolves with the time of the first animation frame in which `sight` holds (for a sight in the
+ * viewport, of the frame after the one that first showed it).
+ */
 function firstFrameShowing({ sight, timeoutMs }: { sight: Sight; timeoutMs: number }): Promise<number> {
   const shows = (): boolean => {
     const found = document.querySelectorAll(sight.selector);
@@ -76,12 +79,26 @@ function firstFrameShowing({ sight, timeoutMs }: { sight: Sight; timeoutMs: numb
   };
   return new Promise((resolve, reject) => {
     const deadline = performance.now() + timeoutMs;
-    const check = (): void => {
-      if (shows()) resolve(performance.timeOrigin + performance.now());
-      else if (performance.now() > deadline) reject(new Error(`not on screen within ${timeoutMs} ms: ${JSON.stringify(sight)}`));
-      else requestAnimationFrame(check);
+    const now = (): number => performance.timeOrigin + performance.now();
+    const timedOut = (): boolean => {
+      if (performance.now() <= deadline) return false;
+      reject(new Error(`not on screen within ${timeoutMs} ms: ${JSON.stringify(sight)}`));
+      return true;
     };
-    requestAnimationFrame(check);
+    // What is in the viewport is known only once the frame has been laid out and scrolled (a view scrolls to its
+    // end from a ResizeObserver, after the frame's animation callbacks): checked in a task after the frame, and
+    // counted from the next frame, which shows at least that (a slice of work may have run in between).
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      if (shows()) requestAnimationFrame(() => resolve(now()));
+      else if (!timedOut()) requestAnimationFrame(afterFrame);
+    };
+    const afterFrame = (): void => channel.port2.postMessage(null);
+    const check = (): void => {
+      if (shows()) resolve(now());
+      else if (!timedOut()) requestAnimationFrame(check);
+    };
+    requestAnimationFrame(sight.inViewport ? afterFrame : check);
   });
 }
 
