@@ -33,11 +33,9 @@ export function newestMessages(messages: readonly ChatMessage[]): readonly ChatM
 
 /**
  * The piece of older messages that goes just before the message `before`: up to {@link PIECE_CHARS} of text (at
- * least one message); empty when `before` is the first message. Undefined when there is no message `before` (the
- * conversation changed under the pieces).
+ * least one message); empty when `before` is the first message, or not one of them.
  */
-export function piecePreceding(messages: readonly ChatMessage[], before: string): readonly ChatMessage[] | undefined {
+export function piecePreceding(messages: readonly ChatMessage[], before: string): readonly ChatMessage[] {
   const end = messages.findIndex((m) => m.id === before);
-  if (end === -1) return undefined;
-  return messages.slice(pieceStart(messages, end), end);
+  return end === -1 ? [] : messages.slice(pieceStart(messages, end), end);
 }

@@ -357,24 +357,18 @@ export class ViewRelay {
 
   /**
    * Posts, in a task of its own, the piece of the conversation's older messages that goes before the message
-   * `before` in the view in `slot`, then the next piece; stops when the view shows another snapshot. Should the
-   * conversation have changed so that `before` is gone, the view gets the whole snapshot instead.
+   * `before` in the view in `slot`, then the next piece; stops when the view is sent another snapshot (every change
+   * to a conversation's list of messages sends one).
    */
   private postEarlier(slot: ViewSlot, id: string, before: string): void {
     this.earlierTimers.set(slot, setTimeout(() => {
       this.earlierTimers.delete(slot);
       if (this.views.get(slot)?.shown !== id || this.chat.activeConversationId() !== id) return;
-      let gone = false;
-      const conversation = this.chat.getConversation(id, (messages) => {
-        const piece = piecePreceding(messages, before);
-        gone = !piece;
-        return piece ?? [];
-      });
-      if (!conversation) return;
-      if (gone) return this.postTo(slot, { type: 'snapshot', state: this.snapshot() });
-      const first = conversation.messages[0];
+      const messages = this.chat.getConversation(id, (all) => piecePreceding(all, before))?.messages ?? [];
+      const first = messages[0];
+      // None left; or the list changed under the pieces, and the change brought the view a new snapshot.
       if (!first) return;
-      this.postTo(slot, { type: 'earlierMessages', conversationId: id, before, messages: conversation.messages });
+      this.postTo(slot, { type: 'earlierMessages', conversationId: id, before, messages });
       this.postEarlier(slot, id, first.id);
     }, 0));
   }
