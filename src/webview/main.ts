@@ -1,8 +1,12 @@
-/** Entry of the webview bundle (`dist/webview.js`): builds the view, then says `ready` for the host's snapshot. */
+/**
+ * Entry of the webview bundle (`dist/webview.js`): builds the view, says `ready` for the host's snapshot, and warms up
+ * the renderer in idle time.
+ */
 import { setL10nBundle } from '../shared/l10n';
 import type { HostMessage } from '../shared/protocol';
 import { App } from './app';
 import { reportRenderError } from './renderErrors';
+import { warmUpRenderer } from './rendererWarmUp';
 import { connectToHost } from './vscodeApi';
 
 const host = connectToHost();
@@ -24,3 +28,4 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
 });
 host.post({ type: 'ready' });
+warmUpRenderer();

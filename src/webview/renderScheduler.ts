@@ -138,6 +138,8 @@ export const PRIORITY = {
   olderMessages: 0.5,
   /** Syntax highlighting: decoration, in idle time. */
   highlighting: 0,
-  /** Blocks of a reply far off screen, whose text is on the page already, unformatted: in idle time, last. */
+  /** Blocks of a reply far off screen, whose text is on the page already, unformatted: in idle time, after the rest. */
   farBlocks: -1,
+  /** A sample formatted after the view loads, so the first reply runs compiled code (see `rendererWarmUp`). */
+  warmUp: -2,
 } as const;

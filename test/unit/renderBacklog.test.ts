@@ -144,6 +144,27 @@ describe('the view draws a backlog a slice at a time (real Chromium)', function 
     assert.deepEqual(await shownIds(), ['om36', 'om37', 'om38', 'om39'], 'another conversation takes its own pieces');
   });
 
+  it('formats its warm-up sample after loading without any of it reaching the page or the extension', async () => {
+    // Idle ten times over with nothing left to do: the sample's six units have long run by then.
+    await view.page.evaluate(() => new Promise<void>((resolve) => {
+      let calm = 0;
+      const idle = (deadline: IdleDeadline): void => {
+        calm = deadline.timeRemaining() >= 40 ? calm + 1 : 0;
+        if (calm >= 10) resolve();
+        else requestIdleCallback(idle);
+      };
+      requestIdleCallback(idle);
+    }));
+    const page = await view.page.evaluate(() => ({
+      text: document.body.innerText,
+      code: document.querySelectorAll('code, table, blockquote, h3').length,
+      posts: (window as unknown as { benchPosts: { type: string }[] }).benchPosts.map((m) => m.type),
+    }));
+    for (const sample of ['answer', 'Heading', 'an item', 'a quote']) assert.ok(!page.text.includes(sample), `"${sample}" is not on the page`);
+    assert.equal(page.code, 0, 'no formatted block is on the page');
+    assert.deepEqual(page.posts, ['ready'], 'the extension heard only that the view is ready');
+  });
+
   it('shows a long reply that arrives at once whole, formats it newest first, and Stop and typing work meanwhile', async () => {
     await view.send([emptySnapshot()]);
     const tokens = longReplyTokens(40_000);
