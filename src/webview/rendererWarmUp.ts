@@ -4,7 +4,8 @@
  * in at once held 31–41 ms of the view's script on the CPU instead of about 10. A view that is shown again is loaded
  * anew (it is not kept while hidden), so that was the first reply after every show. So the view formats a small sample
  * of what replies hold in idle time after it loads, a block per unit, and throws the result away: nothing of it
- * reaches the page or the extension.
+ * reaches the page or the extension. Its code block also has highlight.js register its grammars then (one per idle
+ * unit, see `highlight`), which the first code block in a reply would otherwise wait for.
  */
 import { renderMarkdown } from './markdown';
 import { PRIORITY, renderScheduler } from './renderScheduler';

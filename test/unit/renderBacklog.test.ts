@@ -125,6 +125,9 @@ describe('the view draws a backlog a slice at a time (real Chromium)', function 
 
   it('draws a long conversation sent as its newest messages, then older ones piece by piece: in order, each once, stale pieces ignored', async () => {
     const messages = longConversation(40, longReplyTokens(500).join(''));
+    // A reply in a piece is untrusted like any other: among the newest, so it goes through the renderer and sanitizer.
+    const hostile = 'Look: <img src=x onerror="window.pwned=1"> and <script>window.pwned=1</script> done';
+    messages[31] = { ...messages[31], content: hostile };
     const piece = (from: number, to: number, conversationId = 'long'): HostMessage => ({ type: 'earlierMessages', conversationId, before: messages[to].id, messages: messages.slice(from, to) });
     const shownIds = () => view.page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.message-log > .message')].map((el) => el.dataset.messageId));
     await view.send([snapshotOf('long', messages.slice(-4))]);
@@ -134,6 +137,12 @@ describe('the view draws a backlog a slice at a time (real Chromium)', function 
     await view.page.waitForFunction((count) => document.querySelectorAll('.message-log > .message').length === count, messages.length);
     assert.deepEqual(await shownIds(), messages.map((m) => m.id), 'every message, in order');
     assert.ok(await view.page.evaluate(() => (window as unknown as { headView: Element }).headView === document.querySelector('[data-message-id="m39"]')), 'the newest reply was not drawn again');
+    await waitForState(view, 'm31', 'drawn');
+    const fromPiece = await view.page.evaluate(() => {
+      const reply = document.querySelector<HTMLElement>('[data-message-id="m31"] .markdown-body')!;
+      return { elements: reply.querySelectorAll('img, script').length, text: reply.textContent?.trim(), pwned: (window as unknown as { pwned?: number }).pwned };
+    });
+    assert.deepEqual(fromPiece, { elements: 0, text: hostile, pwned: undefined }, 'raw HTML in a piece shows as text and runs nothing');
 
     // Pieces that do not fit what the view shows (sent before it was shown the conversation anew, or another one).
     await view.send([piece(0, 24), piece(10, 20, 'other')]);
