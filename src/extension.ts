@@ -8,7 +8,8 @@ import { registerCommands } from './commands/registerCommands';
 import type { Services } from './commands/services';
 import { ChatService } from './core/chat/chatService';
 import { checkConnection } from './core/chat/connectionCheck';
-import { ConversationStore } from './core/conversations/conversationStore';
+import { ConversationFiles } from './core/conversations/conversationFiles';
+import { ConversationStore, isConversationKey } from './core/conversations/conversationStore';
 import { ImageStore } from './core/images/imageStore';
 import { OllamaClient } from './core/ollama/ollamaClient';
 import { HostRouter } from './core/ollama/hostRouter';
@@ -30,8 +31,8 @@ import { WorkspaceHostNotice } from './vscode/workspaceHostNotice';
 
 let chatService: ChatService | undefined;
 
-/** What the API carries under integration tests only: the modal answers, and where images are stored. */
-export type ExtensionTestHooks = ModalTestHooks & { testing: { imagesDir: string } };
+/** What the API carries under integration tests only: the modal answers, and where images and conversations are stored. */
+export type ExtensionTestHooks = ModalTestHooks & { testing: { imagesDir: string; conversationsDir?: string } };
 
 /** Entry point called by VS Code. */
 export async function activate(context: vscode.ExtensionContext): Promise<OllamaChatApi> {
@@ -39,7 +40,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
   setL10nBundle(vscode.l10n.bundle, vscode.env.language);
   const log = vscode.window.createOutputChannel('Ollama Chat', { log: true });
   const settings = new SettingsService(log);
-  const store = new ConversationStore(context.workspaceState, (m) => log.warn(m));
+  // Each conversation in a file of the workspace's storage folder (see ConversationFiles); without a folder open,
+  // VS Code gives no such folder, and workspaceState keeps them.
+  const conversationsDir = context.storageUri && vscode.Uri.joinPath(context.storageUri, 'conversations').fsPath;
+  const keyValues = conversationsDir
+    ? new ConversationFiles(context.workspaceState, conversationsDir, isConversationKey, (m) => log.warn(m))
+    : context.workspaceState;
+  const store = new ConversationStore(keyValues, (m) => log.warn(m));
   const auth = new AuthHeader(context.secrets, () => settings.current().host, (m) => log.info(m));
   await store.load();
   const client = new OllamaClient(async () => {
@@ -125,7 +132,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
   };
   // VS Code refuses modal dialogs under integration tests; there (only) the tests answer them and find stored images.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
-  const hooks: ExtensionTestHooks = { testing: { ...modal.testHooks().testing, imagesDir: images.dir } };
+  const hooks: ExtensionTestHooks = { testing: { ...modal.testHooks().testing, imagesDir: images.dir, conversationsDir } };
   return { ...api, ...hooks };
 }
 

@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
 import * as net from 'node:net';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { OllamaChatApi } from '../../src/api';
+import { recordFileName } from '../../src/core/conversations/conversationFiles';
+import type { ExtensionTestHooks } from '../../src/extension';
 import { defaultReply } from '../../simulator';
 import { closeAllEditors, EXTENSION_ID, setSetting, useApiWithServer, waitFor } from './helpers';
 
@@ -48,10 +53,14 @@ describe('Ollama Chat in the extension host', () => {
     assert.ok(api().listConversations().some((s) => s.id === c.id && s.messageCount === 2));
   });
 
-  it('keeps conversations in workspaceState: reloading them from storage gives the same history', async () => {
+  it('keeps each conversation in a file of the workspace\'s storage folder: reloading them gives the same history', async () => {
     const c = await api().startConversation('persisted');
     await api().sendMessage(c.id, 'Remember me');
     const before = api().getConversation(c.id);
+    const { conversationsDir } = (api() as OllamaChatApi & ExtensionTestHooks).testing;
+    assert.ok(conversationsDir, 'a workspace folder is open, so VS Code gives the extension a storage folder');
+    const file = JSON.parse(await fs.readFile(path.join(conversationsDir, recordFileName('ollamaChat.conversation.persisted')), 'utf8'));
+    assert.deepEqual(file.value.messages.map((m: { content: string }) => m.content), before!.messages.map((m) => m.content));
     await vscode.commands.executeCommand('ollamaChat.reloadConversations');
     assert.deepEqual(api().getConversation(c.id), before);
     assert.ok(api().listConversations().some((s) => s.id === 'persisted' && s.title === 'Remember me'));

@@ -1,10 +1,10 @@
 /**
- * Conversations kept in VS Code's `workspaceState`: one key per conversation plus a small index of ids, so writing
- * one message serializes that conversation only. (VS Code itself then sends the extension's whole `workspaceState`
- * to its window with every update, as VS Code 1.139 does: a write costs the window time in proportion to all stored
- * history, which is why nothing the user waits for waits for a write.) Everything read back is validated; bad
- * records are dropped (and reported), never allowed to crash the extension. No `vscode` import: the key-value store
- * is passed in.
+ * Conversations in a key-value store: one key per conversation plus a small index of ids, so writing one message
+ * serializes that conversation only. In the extension the store is `ConversationFiles` (each conversation's key a
+ * file in the workspace's storage folder, the index and the open conversation in `workspaceState`); without a
+ * workspace folder, `workspaceState` alone. Nothing the user waits for waits for a write. Everything read back is
+ * validated; bad records are dropped (and reported), never allowed to crash the extension. No `vscode` import: the
+ * key-value store is passed in.
  */
 import type { Conversation, ConversationSummary } from '../../shared/types';
 import { markInterrupted, MAX_ID_LENGTH, validateConversation } from './conversationSchema';
@@ -15,6 +15,8 @@ export interface KeyValueStore {
   get<T>(key: string): T | undefined;
   update(key: string, value: unknown): Thenable<void> | Promise<void>;
   keys(): readonly string[];
+  /** Reads again what is stored, where `get` answers from a copy in memory that can go stale. */
+  reload?(): Promise<void>;
 }
 
 export const SCHEMA_VERSION = 1;
@@ -22,6 +24,11 @@ const PREFIX = 'ollamaChat.';
 const INDEX_KEY = `${PREFIX}index`;
 const ACTIVE_KEY = `${PREFIX}activeConversation`;
 const CONVERSATION_PREFIX = `${PREFIX}conversation.`;
+
+/** Whether `key` holds one conversation's record (the keys that `ConversationFiles` keeps in files). */
+export function isConversationKey(key: string): boolean {
+  return key.startsWith(CONVERSATION_PREFIX);
+}
 /** Schema 0: the original backend's shape, every conversation in one object `{[id]: {id, messages: [{role, content}]}}`. */
 const LEGACY_KEY = `${PREFIX}conversations`;
 
@@ -58,6 +65,7 @@ export class ConversationStore {
    * A reply that was streaming when the window closed is kept and marked `stopped`.
    */
   async load(): Promise<void> {
+    await this.kv.reload?.();
     await this.migrateLegacy();
     const index = this.kv.get<StoredIndex>(INDEX_KEY);
     const indexed = this.storedIndexIds();
@@ -224,7 +232,7 @@ export class ConversationStore {
   }
 
   private storedConversationIds(): string[] {
-    return this.kv.keys().filter((k) => k.startsWith(CONVERSATION_PREFIX)).map((k) => k.slice(CONVERSATION_PREFIX.length));
+    return this.kv.keys().filter(isConversationKey).map((k) => k.slice(CONVERSATION_PREFIX.length));
   }
 
   /**
@@ -232,7 +240,8 @@ export class ConversationStore {
    * conversations; ids this window deleted stay deleted.
    */
   private async writeIndex(): Promise<void> {
-    const stored = (this.storedIndexIds() ?? []).filter((id) => !this.deleted.has(id) && this.kv.get(CONVERSATION_PREFIX + id) !== undefined);
+    const present = new Set(this.storedConversationIds());
+    const stored = (this.storedIndexIds() ?? []).filter((id) => !this.deleted.has(id) && present.has(id));
     const ids = [...new Set([...stored, ...this.ids])];
     await this.kv.update(INDEX_KEY, { schemaVersion: SCHEMA_VERSION, ids } satisfies StoredIndex);
   }
