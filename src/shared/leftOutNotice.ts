@@ -4,10 +4,19 @@
  */
 import { t } from './l10n';
 
-/** The first words of a message, to name it. */
+/**
+ * The first words of a message, to name it: its start with runs of white space made one space, cut at `max`
+ * characters. Reads only as much of the text as that takes (the context meter names every message of a
+ * conversation each time one is opened: a regular expression over all of a long one held the host for 15–20 ms).
+ */
 export function firstWords(text: string, max = 40): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
+  for (let take = max * 4; ; take *= 4) {
+    const whole = take >= text.length;
+    const line = (whole ? text : text.slice(0, take)).replace(/\s+/g, ' ').trim();
+    // The collapsed start of the text is the start of the collapsed text, so past `max` characters it is the answer.
+    if (line.length > max) return `${line.slice(0, max - 1).trimEnd()}…`;
+    if (whole) return line;
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import { factsFromShow } from '../../src/core/ollama/modelFacts';
 import { OllamaClient } from '../../src/core/ollama/ollamaClient';
 import type { Settings } from '../../src/core/settings/config';
 import { estimateTokens, fitTurns, tokensForChars } from '../../src/shared/contextBudget';
-import { leftOutNotice } from '../../src/shared/leftOutNotice';
+import { firstWords, leftOutNotice } from '../../src/shared/leftOutNotice';
 import type { ChatMessage, Conversation } from '../../src/shared/types';
 import { DEFAULT_MODELS, OllamaSimulator } from '../../simulator';
 import { memoryChat } from '../fixtures/memoryChat';
@@ -41,6 +41,20 @@ describe('the token estimate', () => {
     assert.equal(leftOutNotice(['How do I   sort a list?'], 2048),
       'The oldest message ("How do I sort a list?") was left out to fit the model\'s context window (num_ctx 2048).');
     assert.match(leftOutNotice(['a', 'b', 'c'], 4096, true), /^The 3 oldest messages \(from "a" to "c"\) will be left out/);
+  });
+
+  it('names a message by its first words, read from its start only, the same as from all of it', () => {
+    const naive = (text: string, max = 40) => {
+      const line = text.replace(/\s+/g, ' ').trim();
+      return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
+    };
+    const texts = [
+      '', '   ', 'short', 'x'.repeat(40), 'x'.repeat(41), `${' '.repeat(500)}late\n\n\tstart ${'y '.repeat(100)}`,
+      `a${' \n'.repeat(5000)}b`, `${'word   '.repeat(22)}end`, `${'z'.repeat(38)}   ${'w'.repeat(10)}`, 'ö ü  ß\u00a0\u2003é '.repeat(30),
+    ];
+    for (const text of texts) for (const max of [1, 2, 10, 40]) assert.equal(firstWords(text, max), naive(text, max), JSON.stringify([text.slice(0, 60), max]));
+    const long = `Explain closures ${'lorem ipsum '.repeat(200_000)}`;
+    assert.equal(firstWords(long), naive(long));
   });
 });
 
