@@ -85,12 +85,16 @@ export interface ViewState {
 
 /** Host → webview. */
 export type HostMessage =
-  | { type: 'snapshot'; state: ViewState }
   /**
-   * Older messages of the shown conversation, after a snapshot that had only its newest: they go just before the
-   * message `before` (the first one the view has). Sent a piece at a time, newest pieces first.
+   * What to show. `earlier`: the conversation has older messages than those sent (a long one goes newest first); the
+   * view asks for them with `earlierMessages` once it has drawn these.
    */
-  | { type: 'earlierMessages'; conversationId: string; before: string; messages: ChatMessage[] }
+  | { type: 'snapshot'; state: ViewState; earlier?: boolean }
+  /**
+   * The answer to the view's `earlierMessages`: older messages of the shown conversation, which go just before the
+   * message `before` (the first one the view has); `earlier`: there are older ones still.
+   */
+  | { type: 'earlierMessages'; conversationId: string; before: string; messages: ChatMessage[]; earlier: boolean }
   /** New text (and reasoning) appended to a streaming assistant message. Coalesced: at most one per frame. */
   | { type: 'delta'; conversationId: string; messageId: string; content: string; thinking?: string }
   /** A message was added to the shown conversation, or replaced whole (final status, stats, error). */
@@ -119,6 +123,8 @@ export type WebviewMessage =
   | { type: 'stop' }
   | { type: 'newConversation' }
   | { type: 'openConversation'; id: string }
+  /** The piece of older messages of the shown conversation that goes before the message `before` (see `snapshot`). */
+  | { type: 'earlierMessages'; conversationId: string; before: string }
   | { type: 'renameConversation'; id: string }
   | { type: 'deleteConversation'; id: string }
   | { type: 'pickModel' }
@@ -202,6 +208,7 @@ const PARSERS = {
   setThinking: (m) => (typeof m.on === 'boolean' ? { on: m.on } : undefined),
   send: (m) => (isText(m.text) ? { text: m.text } : undefined),
   openConversation: (m) => (isId(m.id) ? { id: m.id } : undefined),
+  earlierMessages: (m) => (isId(m.conversationId) && isId(m.before) ? { conversationId: m.conversationId, before: m.before } : undefined),
   renameConversation: (m) => (isId(m.id) ? { id: m.id } : undefined),
   deleteConversation: (m) => (isId(m.id) ? { id: m.id } : undefined),
   removeAttachment: (m) => (isId(m.id) ? { id: m.id } : undefined),

@@ -155,6 +155,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         return this.chat.setActive(message.id);
       case 'search':
         return this.relay.search(message.query, slot);
+      case 'earlierMessages':
+        return this.relay.sendEarlier(message.conversationId, message.before, slot);
       case 'regenerate':
         if (active) await this.chat.regenerate(active);
         return;

@@ -57,9 +57,9 @@ export class App {
   handle(message: HostMessage): void {
     switch (message.type) {
       case 'snapshot':
-        return this.showSnapshot(message.state);
+        return this.showSnapshot(message.state, message.earlier === true);
       case 'earlierMessages':
-        return this.drawSafely('the conversation', () => this.messages.prepend(message.conversationId, message.before, message.messages));
+        return this.drawSafely('the conversation', () => this.messages.prepend(message.conversationId, message.before, message.messages, message.earlier));
       case 'delta':
         return this.messages.queueDelta(message.conversationId, message.messageId, message.content, message.thinking);
       case 'message':
@@ -96,11 +96,11 @@ export class App {
     }
   }
 
-  private showSnapshot(state: ViewState): void {
+  private showSnapshot(state: ViewState, earlier: boolean): void {
     this.conversationId = state.conversation?.id ?? null;
     setImageBase(state.imageBase);
     this.drawSafely('the model', () => this.setModel(state.model));
-    this.drawSafely('the conversation', () => this.messages.showConversation(state.conversation, state.stream, state.systemPrompt));
+    this.drawSafely('the conversation', () => this.messages.showConversation(state.conversation, state.stream, state.systemPrompt, earlier));
     this.replies.streamChanged(state.stream, false);
     this.drawSafely('the message box', () => {
       this.composer.setStreaming(state.stream !== null);

@@ -56,6 +56,24 @@ export class MessageList {
       return newestUnbuilt && this.isNewest(newestUnbuilt.id) ? PRIORITY.newestMessages : PRIORITY.olderMessages;
     },
   };
+  /**
+   * Asks the host for the piece of older messages before the first one shown (a long conversation comes newest
+   * first): once the view has built what it has and drawn what is urgent, so the piece does not cross VS Code's
+   * channels while the view draws what the user looks at.
+   */
+  private readonly askingEarlier: RenderTask = {
+    step: () => {
+      const [before] = this.order;
+      if (this.earlier && this.conversationId && before && this.unbuilt.length === 0) {
+        this.earlier = false;
+        this.host.post({ type: 'earlierMessages', conversationId: this.conversationId, before });
+      }
+      return false;
+    },
+    priority: () => PRIORITY.olderMessages,
+  };
+  /** The host has older messages of the shown conversation than those the view has. */
+  private earlier = false;
   private readonly drawing: ReplyDrawing;
   private readonly placement: ReplyPlacement;
   /** Draws the queued streamed text on the next frame, or later during a burst. */
@@ -115,8 +133,11 @@ export class MessageList {
     });
   }
 
-  /** Draws the conversation of a snapshot, re-using the views of messages that are already shown. */
-  showConversation(conversation: Conversation | null, stream: StreamInfo | null, systemPrompt: SystemPromptInfo | null): void {
+  /**
+   * Draws the conversation of a snapshot, re-using the views of messages that are already shown. `earlier`: the
+   * conversation has older messages than these, which the view asks for once it has drawn them.
+   */
+  showConversation(conversation: Conversation | null, stream: StreamInfo | null, systemPrompt: SystemPromptInfo | null, earlier = false): void {
     this.flush();
     const switched = (conversation?.id ?? null) !== this.conversationId;
     if (switched) {
@@ -152,22 +173,30 @@ export class MessageList {
       previous = view.element;
     }
     this.placeholders.clear();
+    this.earlier = earlier && messages.length > 0;
     if (this.unbuilt.length > 0) renderScheduler.add(this.building);
+    else this.askEarlier();
     this.setStream(stream);
   }
 
   /**
    * Adds older messages of the shown conversation before its first one, `before` (the host sends a long conversation
-   * newest first, in pieces); built like the rest of a snapshot, over the next frames. A piece that no longer fits
-   * (another snapshot came meanwhile) is ignored.
+   * newest first, a piece each time the view asks); built like the rest of a snapshot, over the next frames.
+   * `earlier`: there are older ones still. A piece that no longer fits (another snapshot came meanwhile) is ignored.
    */
-  prepend(conversationId: string, before: string, messages: ChatMessage[]): void {
+  prepend(conversationId: string, before: string, messages: ChatMessage[], earlier = false): void {
     if (conversationId !== this.conversationId || this.order[0] !== before || messages.some((m) => this.indexes.has(m.id))) return;
     this.order = [...messages.map((m) => m.id), ...this.order];
     this.indexes.clear();
     this.order.forEach((id, index) => this.indexes.set(id, index));
     this.unbuilt.unshift(...messages);
+    this.earlier = earlier && messages.length > 0;
     renderScheduler.add(this.building);
+  }
+
+  /** Asks for the next piece of older messages, if there is one, once the urgent drawing is done. */
+  private askEarlier(): void {
+    if (this.earlier) renderScheduler.add(this.askingEarlier);
   }
 
   /** Adds a message or replaces it whole (final text, status, stats). */
@@ -273,6 +302,7 @@ export class MessageList {
     if (message) this.build(message);
     if (this.unbuilt.length > 0) return true;
     this.refresh();
+    this.askEarlier();
     return false;
   }
 

@@ -12,12 +12,15 @@ describe('parseWebviewMessage', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'newFile', code: 'x', language: 'ts' }), { type: 'newFile', code: 'x', language: 'ts' });
     assert.deepEqual(parseWebviewMessage({ type: 'editAndResend', messageId: 'm1', text: 't' }), { type: 'editAndResend', messageId: 'm1', text: 't' });
     assert.deepEqual(parseWebviewMessage({ type: 'search', query: 'q' }), { type: 'search', query: 'q' });
+    assert.deepEqual(parseWebviewMessage({ type: 'earlierMessages', conversationId: 'c1', before: 'm9', messages: [{}] }),
+      { type: 'earlierMessages', conversationId: 'c1', before: 'm9' });
   });
 
   it('rejects unknown types, wrong field types and oversized text', () => {
     for (const bad of [
       null, undefined, 42, 'send', [], {}, { type: 'nope' }, { type: 'send' }, { type: 'send', text: 5 },
       { type: 'openConversation', id: '' }, { type: 'openConversation', id: 'x'.repeat(201) },
+      { type: 'earlierMessages', conversationId: 'c1' }, { type: 'earlierMessages', conversationId: 7, before: 'm1' },
       { type: 'errorAction', action: 'rm -rf' }, { type: 'newFile', code: 'x' },
       { type: 'send', text: 'x'.repeat(MAX_WEBVIEW_TEXT + 1) }, { type: 'openLink', href: {} },
       { type: '__proto__' }, { type: 'constructor' },

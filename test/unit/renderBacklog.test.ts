@@ -10,7 +10,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { delta, emptySnapshot, turn } from '../../bench/render/hostMessages';
-import type { HostMessage } from '../../src/shared/protocol';
+import type { HostMessage, WebviewMessage } from '../../src/shared/protocol';
 import type { ChatMessage } from '../../src/shared/types';
 import { longReplyTokens } from '../../simulator';
 import { openTestView, type TestView } from './viewPage';
@@ -123,17 +123,28 @@ describe('the view draws a backlog a slice at a time (real Chromium)', function 
     assert.equal((await view.page.evaluate(replyStates)).m39, 'drawn');
   });
 
-  it('draws a long conversation sent as its newest messages, then older ones piece by piece: in order, each once, stale pieces ignored', async () => {
+  it('draws a long conversation sent as its newest messages, then asks for older ones piece by piece: in order, each once, stale pieces ignored', async () => {
     const messages = longConversation(40, longReplyTokens(500).join(''));
     // A reply in a piece is untrusted like any other: among the newest, so it goes through the renderer and sanitizer.
     const hostile = 'Look: <img src=x onerror="window.pwned=1"> and <script>window.pwned=1</script> done';
     messages[31] = { ...messages[31], content: hostile };
-    const piece = (from: number, to: number, conversationId = 'long'): HostMessage => ({ type: 'earlierMessages', conversationId, before: messages[to].id, messages: messages.slice(from, to) });
+    const piece = (from: number, to: number, earlier: boolean, conversationId = 'long'): HostMessage =>
+      ({ type: 'earlierMessages', conversationId, before: messages[to].id, messages: messages.slice(from, to), earlier });
     const shownIds = () => view.page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.message-log > .message')].map((el) => el.dataset.messageId));
-    await view.send([snapshotOf('long', messages.slice(-4))]);
+    const asked = () => view.page.evaluate(() => (window as unknown as { benchPosts: WebviewMessage[] }).benchPosts
+      .flatMap((m) => (m.type === 'earlierMessages' ? [`${m.conversationId}:${m.before}`] : [])));
+    const whenAsked = (count: number) => view.page.waitForFunction((n) => (window as unknown as { benchPosts: WebviewMessage[] }).benchPosts
+      .filter((m) => m.type === 'earlierMessages').length >= n, count);
+    const snapshot = snapshotOf('long', messages.slice(-4));
+    await view.send([{ ...snapshot, earlier: true } as HostMessage]);
     await waitForState(view, 'm39', 'drawn');
+    await whenAsked(1);
+    assert.deepEqual(await asked(), ['long:m36'], 'once the newest are drawn, it asks for what goes before them');
     await view.page.evaluate(() => ((window as unknown as { headView: Element }).headView = document.querySelector('[data-message-id="m39"]')!));
-    await view.send([piece(24, 36), piece(0, 24)]);
+    await view.send([piece(24, 36, true)]);
+    await whenAsked(2);
+    assert.deepEqual(await asked(), ['long:m36', 'long:m24'], 'then for the piece before that one');
+    await view.send([piece(0, 24, false)]);
     await view.page.waitForFunction((count) => document.querySelectorAll('.message-log > .message').length === count, messages.length);
     assert.deepEqual(await shownIds(), messages.map((m) => m.id), 'every message, in order');
     assert.ok(await view.page.evaluate(() => (window as unknown as { headView: Element }).headView === document.querySelector('[data-message-id="m39"]')), 'the newest reply was not drawn again');
@@ -145,12 +156,16 @@ describe('the view draws a backlog a slice at a time (real Chromium)', function 
     assert.deepEqual(fromPiece, { elements: 0, text: hostile, pwned: undefined }, 'raw HTML in a piece shows as text and runs nothing');
 
     // Pieces that do not fit what the view shows (sent before it was shown the conversation anew, or another one).
-    await view.send([piece(0, 24), piece(10, 20, 'other')]);
+    await view.send([piece(0, 24, true), piece(10, 20, true, 'other')]);
     assert.deepEqual(await shownIds(), messages.map((m) => m.id), 'a piece that does not fit is not added');
     const other = messages.map((m) => ({ ...m, id: `o${m.id}` }));
-    await view.send([snapshotOf('other', other.slice(-2)), { type: 'earlierMessages', conversationId: 'other', before: 'om38', messages: other.slice(36, 38) }]);
+    await view.send([{ ...snapshotOf('other', other.slice(-2)), earlier: true } as HostMessage,
+      { type: 'earlierMessages', conversationId: 'other', before: 'om38', messages: other.slice(36, 38), earlier: false }]);
     await view.page.waitForFunction(() => document.querySelectorAll('.message-log > .message').length === 4);
     assert.deepEqual(await shownIds(), ['om36', 'om37', 'om38', 'om39'], 'another conversation takes its own pieces');
+    await view.page.waitForFunction(() => document.querySelector('.message-log > .message[aria-busy="true"]') === null);
+    assert.deepEqual((await asked()).filter((a) => a.startsWith('long:')), ['long:m36', 'long:m24'],
+      'nothing more asked once the host said there is nothing older, nor for a piece that did not fit');
   });
 
   it('formats its warm-up sample after loading without any of it reaching the page or the extension', async () => {

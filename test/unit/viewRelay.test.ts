@@ -49,63 +49,73 @@ describe('ViewRelay: what the chat view is told, and when', () => {
     assert.equal(snapshot.state.model, 'mistral');
   });
 
-  it('sends a long conversation to a view that does not show it yet newest first, then the older messages in pieces of their own', async () => {
+  it('sends a long conversation to a view that does not show it yet newest first, then each older piece when the view asks', async () => {
     const { id } = await chat.startConversation();
     for (let i = 0; i < 6; i++) await chat.sendMessage(id, `Part ${i} [[long:5000]]`);
     const all = chat.getConversation(id)!.messages;
     const ids = all.map((m) => m.id);
     relay.connect(port);
     relay.viewReady();
-    const snapshots = () => posted.flatMap((m) => (m.type === 'snapshot' ? [m.state.conversation?.messages.map((x) => x.id)] : []));
+    const snapshots = () => posted.flatMap((m) => (m.type === 'snapshot' ? [m] : []));
     const pieces = () => posted.flatMap((m) => (m.type === 'earlierMessages' ? [m] : []));
     assert.equal(snapshots().length, 1, 'the newest messages go at once');
-    assert.equal(pieces().length, 0, 'the older ones each in a task of their own');
-    const head = snapshots()[0]!;
+    const head = snapshots()[0].state.conversation!.messages.map((m) => m.id);
     assert.ok(head.length >= 1 && head.length < ids.length, `the snapshot has only the newest messages (${head.length} of ${ids.length})`);
     assert.deepEqual(head, ids.slice(-head.length), 'the newest ones, in order');
+    assert.equal(snapshots()[0].earlier, true, 'and says that there are older ones');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(pieces().length, 0, 'nothing older is sent unasked');
 
-    const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
-    for (let task = 0; task < 50; task++) await nextTask();
-    assert.equal(snapshots().length, 1, 'no whole snapshot after the pieces');
-    // Put together the way the view does: each piece before the first message it has.
+    // Asked for as the view does: the piece before the first message it has, while the host says there are more.
     let shown = head;
-    for (const piece of pieces()) {
+    for (let asked = 0; asked < 50 && (pieces().at(-1)?.earlier ?? true); asked++) {
+      relay.sendEarlier(id, shown[0]);
+      const piece = pieces()[asked];
+      assert.ok(piece, `answered request ${asked + 1}`);
       assert.equal(piece.conversationId, id);
       assert.equal(piece.before, shown[0], 'each piece goes just before the first message the view has');
       shown = [...piece.messages.map((m) => m.id), ...shown];
     }
     assert.deepEqual(shown, ids, 'every message once, in order');
+    assert.equal(pieces().at(-1)?.earlier, false, 'the last piece says there is nothing older');
     assert.ok(pieces().length >= 2, `the older messages come in several posts (${pieces().length})`);
     const largest = Math.max(...[posted[0], ...pieces()].map((m) => JSON.stringify(m).length));
     assert.ok(largest < JSON.stringify(all).length / 3, `no post carries most of the conversation (largest ${largest} of ${JSON.stringify(all).length} characters)`);
+    const count = posted.length;
+    relay.sendEarlier(id, ids[0]);
+    assert.equal(posted.length, count, 'nothing before the first message');
 
     posted = [];
     relay.refresh();
     assert.equal(snapshots().length, 1, 'a view that shows the conversation gets it in one post (it keeps what it drew)');
-    assert.deepEqual(snapshots()[0], ids);
+    assert.deepEqual(snapshots()[0].state.conversation?.messages.map((m) => m.id), ids);
+    assert.equal(snapshots()[0].earlier, undefined);
     await chat.startConversation();
     await chat.setActive(id);
-    assert.equal(snapshots().at(-1)?.length, head.length, 'opened again from another conversation: the newest messages first again');
+    assert.equal(snapshots().at(-1)?.state.conversation?.messages.length, head.length, 'opened again from another conversation: the newest messages first again');
   });
 
-  it('stops sending older messages when the view is shown another conversation, and sends nothing once disposed', async () => {
+  it('answers a request for older messages only for the conversation the view was sent, and sends nothing once disposed', async () => {
     const { id } = await chat.startConversation();
     for (let i = 0; i < 6; i++) await chat.sendMessage(id, `Part ${i} [[long:5000]]`);
     relay.connect(port);
     relay.viewReady();
-    const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
-    await nextTask();
-    assert.equal(types().filter((t) => t === 'earlierMessages').length, 1, 'one piece per task');
+    const first = (posted[0] as Extract<HostMessage, { type: 'snapshot' }>).state.conversation!.messages[0].id;
     const other = await chat.startConversation();
     const switchedAt = posted.length;
-    for (let i = 0; i < 5; i++) await nextTask();
-    assert.deepEqual(types().slice(switchedAt).filter((t) => t === 'earlierMessages'), [], 'no piece of the conversation left');
+    relay.sendEarlier(id, first);
+    assert.deepEqual(types().slice(switchedAt), [], 'a request from before the switch gets no answer');
     const last = posted.filter((m): m is Extract<HostMessage, { type: 'snapshot' }> => m.type === 'snapshot').at(-1);
     assert.equal(last?.state.conversation?.id, other.id, 'the view shows the other conversation');
+    relay.sendEarlier(id, first, 'panel');
+    assert.deepEqual(types().slice(switchedAt), [], 'nor one from a view that is not there');
 
     await chat.setActive(id);
+    relay.sendEarlier(id, first);
+    assert.equal(types().at(-1), 'earlierMessages', 'shown again: answered');
     const before = posted.length;
     relay.dispose();
+    relay.sendEarlier(id, first);
     await new Promise((resolve) => setTimeout(resolve, 10));
     assert.equal(posted.length, before, `posted after dispose: ${types().slice(before).join(', ')}`);
   });

@@ -4,6 +4,9 @@
  * webview shares) and cloned again before the view sees any of it. So a view that does not show the conversation yet
  * gets it in pieces: first a snapshot with only the newest messages, which it draws where the user looks at once,
  * then the older messages a piece at a time, each a post of its own that the window reads in a few milliseconds.
+ * The view asks for each piece when it has drawn what it has: sent unasked, all the pieces crossed VS Code's
+ * channels at once (the extension host, its server and the window all busy on a 2-core machine) while the view was
+ * drawing the newest messages, which put them on screen 40–150 ms later.
  */
 import type { ChatMessage } from '../../shared/types';
 
@@ -38,4 +41,9 @@ export function newestMessages(messages: readonly ChatMessage[]): readonly ChatM
 export function piecePreceding(messages: readonly ChatMessage[], before: string): readonly ChatMessage[] {
   const end = messages.findIndex((m) => m.id === before);
   return end === -1 ? [] : messages.slice(pieceStart(messages, end), end);
+}
+
+/** Whether `messages` (the newest ones, or a piece) start after the conversation's first message. */
+export function hasEarlier(all: readonly ChatMessage[], messages: readonly ChatMessage[]): boolean {
+  return messages.length > 0 && all[0] !== messages[0];
 }

@@ -23,7 +23,7 @@ import type { AttachmentInfo, HostMessage, ImageInputState, Suggestion, SystemPr
 import { assertNever } from '../../shared/protocol';
 import type { ChatMessage } from '../../shared/types';
 import { DeltaBatcher } from './deltaBatcher';
-import { newestMessages, piecePreceding } from './snapshotPieces';
+import { hasEarlier, newestMessages, piecePreceding } from './snapshotPieces';
 import { t } from '../../shared/l10n';
 
 /** What the relay needs to know from the settings. */
@@ -89,8 +89,6 @@ export class ViewRelay {
   private readonly subscription: { dispose(): void };
   /** Numbers the context meter's updates: only the newest answer is posted (model facts may arrive late). */
   private contextRequest = 0;
-  /** By slot: the next post of a long conversation's older messages (see `postSnapshot`), while it waits for its task. */
-  private readonly earlierTimers = new Map<ViewSlot, ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly chat: ChatService,
@@ -105,7 +103,6 @@ export class ViewRelay {
    * webview that is hidden is destroyed: it is disconnected then, and the next one gets a fresh snapshot.
    */
   connect(port: ((message: HostMessage) => void) | undefined, slot: ViewSlot = 'view'): void {
-    this.stopEarlier(slot);
     if (port) this.views.set(slot, { port, ready: false });
     else this.views.delete(slot);
     // What is queued belongs to the views that stay drawn; this one gets it in its next snapshot.
@@ -266,8 +263,7 @@ export class ViewRelay {
   }
 
   dispose(): void {
-    for (const slot of [...this.earlierTimers.keys()]) this.stopEarlier(slot);
-    // Nothing more goes to the webviews (older messages still to send, an answer from Ollama that comes late).
+    // Nothing more goes to the webviews (an answer from Ollama that comes late).
     this.views.clear();
     this.deltas.clear();
     this.subscription.dispose();
@@ -325,28 +321,25 @@ export class ViewRelay {
 
   /**
    * Posts the snapshot to the view in `slot`, or to every ready view. A view that does not show its conversation yet
-   * gets a long conversation's newest messages first, then the older ones a piece at a time, each in a task and a
-   * post of its own (see `snapshotPieces`); a view that shows the conversation gets it whole at once (the newest
-   * messages alone would make it drop the older ones and draw them again).
+   * gets a long conversation's newest messages only, and asks for the older ones a piece at a time (see
+   * `snapshotPieces`); a view that shows the conversation gets it whole at once (the newest messages alone would make
+   * it drop the older ones and draw them again).
    */
   private postSnapshot(slot?: ViewSlot): void {
     const id = this.chat.activeConversationId() ?? null;
     let whole: ViewState | undefined;
     let newest: ViewState | undefined;
-    let partial = false;
+    let earlier = false;
     for (const target of slot ? [slot] : this.readySlots()) {
       const view = this.views.get(target);
       if (!view?.ready) continue;
-      this.stopEarlier(target);
       if (id && view.shown !== id) {
         newest ??= this.snapshot((messages) => {
           const selected = newestMessages(messages);
-          partial = selected.length < messages.length;
+          earlier = hasEarlier(messages, selected);
           return selected;
         });
-        this.postTo(target, { type: 'snapshot', state: newest });
-        const first = newest.conversation?.messages[0];
-        if (partial && first) this.postEarlier(target, id, first.id);
+        this.postTo(target, earlier ? { type: 'snapshot', state: newest, earlier } : { type: 'snapshot', state: newest });
       } else {
         whole ??= this.snapshot();
         this.postTo(target, { type: 'snapshot', state: whole });
@@ -356,26 +349,18 @@ export class ViewRelay {
   }
 
   /**
-   * Posts, in a task of its own, the piece of the conversation's older messages that goes before the message
-   * `before` in the view in `slot`, then the next piece; stops when the view is sent another snapshot (every change
-   * to a conversation's list of messages sends one).
+   * Answers the view in `slot` that asks for the older messages of its conversation that go before `before`: the
+   * next piece. Nothing when the view has been sent another conversation since (its snapshot replaces what it has).
    */
-  private postEarlier(slot: ViewSlot, id: string, before: string): void {
-    this.earlierTimers.set(slot, setTimeout(() => {
-      this.earlierTimers.delete(slot);
-      if (this.views.get(slot)?.shown !== id || this.chat.activeConversationId() !== id) return;
-      const messages = this.chat.getConversation(id, (all) => piecePreceding(all, before))?.messages ?? [];
-      const first = messages[0];
-      // None left; or the list changed under the pieces, and the change brought the view a new snapshot.
-      if (!first) return;
-      this.postTo(slot, { type: 'earlierMessages', conversationId: id, before, messages });
-      this.postEarlier(slot, id, first.id);
-    }, 0));
-  }
-
-  private stopEarlier(slot: ViewSlot): void {
-    clearTimeout(this.earlierTimers.get(slot));
-    this.earlierTimers.delete(slot);
+  sendEarlier(conversationId: string, before: string, slot: ViewSlot = 'view'): void {
+    if (this.views.get(slot)?.shown !== conversationId || this.chat.activeConversationId() !== conversationId) return;
+    let earlier = false;
+    const messages = this.chat.getConversation(conversationId, (all) => {
+      const piece = piecePreceding(all, before);
+      earlier = hasEarlier(all, piece);
+      return piece;
+    })?.messages ?? [];
+    if (messages.length) this.postTo(slot, { type: 'earlierMessages', conversationId, before, messages, earlier });
   }
 
   /** What a view needs to draw itself; `select` picks the conversation's messages it has (default: all). */
