@@ -30,6 +30,7 @@ import { WorkspaceFileIndex } from './vscode/workspaceFileIndex';
 import { WorkspaceHostNotice } from './vscode/workspaceHostNotice';
 
 let chatService: ChatService | undefined;
+let conversationFiles: ConversationFiles | undefined;
 
 /** What the API carries under integration tests only: the modal answers, and where images and conversations are stored. */
 export type ExtensionTestHooks = ModalTestHooks & { testing: { imagesDir: string; conversationsDir?: string } };
@@ -43,9 +44,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
   // Each conversation in a file of the workspace's storage folder (see ConversationFiles); without a folder open,
   // VS Code gives no such folder, and workspaceState keeps them.
   const conversationsDir = context.storageUri && vscode.Uri.joinPath(context.storageUri, 'conversations').fsPath;
-  const keyValues = conversationsDir
-    ? new ConversationFiles(context.workspaceState, conversationsDir, isConversationKey, (m) => log.warn(m))
-    : context.workspaceState;
+  conversationFiles = conversationsDir ? new ConversationFiles(context.workspaceState, conversationsDir, isConversationKey, (m) => log.warn(m)) : undefined;
+  const keyValues = conversationFiles ?? context.workspaceState;
   const store = new ConversationStore(keyValues, (m) => log.warn(m));
   const auth = new AuthHeader(context.secrets, () => settings.current().host, (m) => log.info(m));
   await store.load();
@@ -136,8 +136,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
   return { ...api, ...hooks };
 }
 
-/** Writes any reply still streaming, so a window reload keeps what had arrived. */
+/** Writes any reply still streaming, and waits for the conversation files being written, so a window reload keeps what had arrived. */
 export async function deactivate(): Promise<void> {
   await chatService?.flush();
+  await conversationFiles?.settled();
   chatService = undefined;
+  conversationFiles = undefined;
 }

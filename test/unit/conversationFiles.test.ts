@@ -72,8 +72,9 @@ describe('ConversationFiles', () => {
     const again = files();
     await again.reload();
     assert.deepEqual(again.get('ollamaChat.conversation.c'), { n: 20 });
-    await kv.update('ollamaChat.conversation.c', undefined);
-    assert.deepEqual(await readdir(dir), [], 'a deleted conversation leaves no file');
+    void kv.update('ollamaChat.conversation.c', undefined);
+    await kv.settled();
+    assert.deepEqual(await readdir(dir), [], 'a deleted conversation leaves no file, gone once the writes under way are done');
   });
 
   it('moves conversations an earlier version kept in workspaceState to files, the file first', async () => {

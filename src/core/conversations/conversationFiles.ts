@@ -75,9 +75,14 @@ export class ConversationFiles implements KeyValueStore {
     return [...this.memento.keys().filter((k) => !this.inFile(k)), ...this.files.keys()];
   }
 
+  /** Resolves once the writes under way are done (or failed): before the extension host goes away. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.writes.values()]);
+  }
+
   /** Reads the folder again (after the writes under way), and moves records still in `workspaceState` to files. */
   async reload(): Promise<void> {
-    await Promise.allSettled([...this.writes.values()]);
+    await this.settled();
     this.files.clear();
     let names: string[] = [];
     try {
