@@ -1,9 +1,14 @@
 /**
  * Store (host side): history with 500 conversations of 50 messages against the same operations
  * with 10 conversations — listing, opening one, load time, bytes written per appended message — and the host heap
- * the loaded history takes.
+ * the loaded history takes. The store as the extension has it: each conversation a file (`ConversationFiles`, in a
+ * temporary folder), the rest in a stand-in for `workspaceState`.
  */
-import { ConversationStore } from '../src/core/conversations/conversationStore';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConversationFiles } from '../src/core/conversations/conversationFiles';
+import { ConversationStore, isConversationKey } from '../src/core/conversations/conversationStore';
 import type { ChatMessage, Conversation } from '../src/shared/types';
 import { MemoryStore } from '../test/fixtures/memoryStore';
 import { OllamaSimulator } from '../simulator';
@@ -36,14 +41,37 @@ function sampleConversation(n: number, reply: string): Conversation {
   return { id: `c${n}`, title: `Conversation ${n}`, createdAt: created, updatedAt: created + MESSAGES * 1000, messages };
 }
 
-/** Fills a Memento stand-in through the store's own API, so the records have exactly the stored shape. */
-async function storedHistory(count: number): Promise<MemoryStore> {
-  const kv = new MemoryStore();
-  const builder = new ConversationStore(kv);
+/** `ConversationFiles` that also counts what is written to files, as `MemoryStore` does for `workspaceState`. */
+class CountingFiles extends ConversationFiles {
+  bytesWritten = 0;
+  keysWritten: string[] = [];
+
+  override update(key: string, value: unknown): Promise<void> {
+    if (isConversationKey(key)) {
+      this.keysWritten.push(key);
+      this.bytesWritten += value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value));
+    }
+    return super.update(key, value);
+  }
+}
+
+/** The stored history of one workspace: its folder of conversation files and its `workspaceState`. */
+interface Stored {
+  dir: string;
+  memento: MemoryStore;
+  open(): CountingFiles;
+}
+
+/** Fills a folder and a Memento stand-in through the store's own API, so the records have exactly the stored shape. */
+async function storedHistory(count: number): Promise<Stored> {
+  const dir = join(mkdtempSync(join(tmpdir(), 'ollama-chat-store-')), 'conversations');
+  const memento = new MemoryStore();
+  const stored = { dir, memento, open: () => new CountingFiles(memento, dir, isConversationKey) };
+  const builder = new ConversationStore(stored.open());
   await builder.load();
   const reply = longReplyTokens(REPLY_TOKENS).join('');
   for (let n = 0; n < count; n++) await builder.restore(sampleConversation(n, reply));
-  return kv;
+  return stored;
 }
 
 interface Measured {
@@ -54,52 +82,59 @@ interface Measured {
   /** Keys written by the append other than the conversation's own record and the active-conversation key. */
   otherKeysWritten: string[];
   storedBytes: number;
-  /** Heap added by the Memento's copy of the data (VS Code's cost, paid with any extension storing this). */
-  mementoHeap: number;
-  /** Heap added by the loaded store on top of that (the extension's own cost). */
+  /** Heap added by the loaded store (with the text of every file, kept as VS Code keeps a copy of `workspaceState`). */
   storeHeap: number;
 }
 
 /** Loads `count` conversations as a new window would, then lists, opens and appends through ChatService. */
 async function measureHistory(count: number, serverUrl: string): Promise<Measured> {
-  const before = heapUsedAfterGc();
-  const kv = await storedHistory(count);
-  const withMemento = heapUsedAfterGc();
-  const storedBytes = kv.keys().reduce((sum, key) => sum + Buffer.byteLength(JSON.stringify(kv.get(key))), 0);
-  const loadTimes: number[] = [];
-  const loadStore = async (): Promise<ConversationStore> => {
-    const fresh = new ConversationStore(kv);
-    loadTimes.push((await timed(() => fresh.load())).ms);
-    return fresh;
-  };
-  for (let i = 1; i < LOADS; i++) await loadStore();
-  const store = await loadStore();
-  const loaded = heapUsedAfterGc();
-  const chat = createChatService(store, serverUrl);
-  const relay = openViewRelay(chat, MODEL, new CountingWebview());
-  // What the view does whenever the history changes: list, then post the list.
-  const listMs = medianTimeSync(() => JSON.stringify({ type: 'history', conversations: chat.listConversations() }), REPEAT);
-  // Opening posts a snapshot (the conversation plus the list) from inside setActive.
-  const openTimes: number[] = [];
-  for (let i = 0; i < Math.min(REPEAT, count); i++) openTimes.push((await timed(() => chat.setActive(`c${(i * 7) % count}`))).ms);
-  const target = `c${count - 1}`;
-  await chat.setActive(target);
-  await chat.sendMessage(target, 'warm-up so the model capabilities are cached');
-  kv.resetCounters();
-  const reply = await chat.sendMessage(target, 'One more question.');
-  if (reply.status !== 'complete') throw new Error(`append: reply ended ${reply.status}`);
-  relay.dispose();
-  const ownKeys = new Set(kv.keys().filter((k) => k.endsWith(`.${target}`) || k.endsWith('activeConversation')));
-  return {
-    loadMs: median(loadTimes),
-    listMs,
-    openMs: median(openTimes),
-    appendBytes: kv.bytesWritten,
-    otherKeysWritten: [...new Set(kv.keysWritten.filter((k) => !ownKeys.has(k)))],
-    storedBytes,
-    mementoHeap: withMemento - before,
-    storeHeap: loaded - withMemento,
-  };
+  const stored = await storedHistory(count);
+  try {
+    const before = heapUsedAfterGc();
+    const loadTimes: number[] = [];
+    let files = stored.open();
+    const loadStore = async (): Promise<ConversationStore> => {
+      files = stored.open();
+      const fresh = new ConversationStore(files);
+      loadTimes.push((await timed(() => fresh.load())).ms);
+      return fresh;
+    };
+    for (let i = 1; i < LOADS; i++) await loadStore();
+    const store = await loadStore();
+    const loaded = heapUsedAfterGc();
+    const storedBytes = files.keys().reduce((sum, key) => sum + Buffer.byteLength(JSON.stringify(files.get(key))), 0);
+    const chat = createChatService(store, serverUrl);
+    const relay = openViewRelay(chat, MODEL, new CountingWebview());
+    // What the view does whenever the history changes: list, then post the list.
+    const listMs = medianTimeSync(() => JSON.stringify({ type: 'history', conversations: chat.listConversations() }), REPEAT);
+    // Opening posts a snapshot (the conversation plus the list) from inside setActive.
+    const openTimes: number[] = [];
+    for (let i = 0; i < Math.min(REPEAT, count); i++) openTimes.push((await timed(() => chat.setActive(`c${(i * 7) % count}`))).ms);
+    const target = `c${count - 1}`;
+    await chat.setActive(target);
+    await chat.sendMessage(target, 'warm-up so the model capabilities are cached');
+    await files.settled();
+    stored.memento.resetCounters();
+    files.bytesWritten = 0;
+    files.keysWritten = [];
+    const reply = await chat.sendMessage(target, 'One more question.');
+    if (reply.status !== 'complete') throw new Error(`append: reply ended ${reply.status}`);
+    await files.settled();
+    relay.dispose();
+    const keysWritten = [...stored.memento.keysWritten, ...files.keysWritten];
+    const ownKeys = new Set(keysWritten.filter((k) => k.endsWith(`.${target}`) || k.endsWith('activeConversation')));
+    return {
+      loadMs: median(loadTimes),
+      listMs,
+      openMs: median(openTimes),
+      appendBytes: stored.memento.bytesWritten + files.bytesWritten,
+      otherKeysWritten: [...new Set(keysWritten.filter((k) => !ownKeys.has(k)))],
+      storedBytes,
+      storeHeap: loaded - before,
+    };
+  } finally {
+    rmSync(join(stored.dir, '..'), { recursive: true, force: true });
+  }
 }
 
 export async function benchStore(): Promise<SectionResult> {
@@ -116,7 +151,7 @@ export async function benchStore(): Promise<SectionResult> {
         { area, measure: `open a conversation (setActive + snapshot posted), ${scale}`, value: many.openMs, unit: 'ms', baseline: baseline(few.openMs), goal: atMost(5, 'ms') },
         {
           area, measure: 'bytes written per appended message (question + reply)', value: many.appendBytes, unit: 'bytes', baseline: baseline(few.appendBytes), goal: ratioAtMost(1.05),
-          note: 'rewrites that conversation\'s record (when the reply starts and when it ends), nothing else',
+          note: 'rewrites that conversation\'s file (when the reply starts and when it ends), nothing else',
         },
         {
           area, measure: 'other keys written by an append', value: many.otherKeysWritten.length, unit: '', goal: none,
@@ -124,12 +159,12 @@ export async function benchStore(): Promise<SectionResult> {
         },
         {
           area, measure: `store.load() at activation, ${scale}`, value: many.loadMs, unit: 'ms', baseline: baseline(few.loadMs),
-          note: `activate() awaits it: part of the start-up time with this history (median of ${LOADS})`,
+          note: `activate() awaits it: part of the start-up time with this history; reads and checks every conversation file (median of ${LOADS})`,
         },
         {
           area: 'Memory', measure: `host heap of the loaded store, ${scale}`, value: many.storeHeap, unit: 'bytes',
           baseline: { label: 'stored JSON size', value: many.storedBytes },
-          note: `plus ${(many.mementoHeap / 2 ** 20).toFixed(1)} MB for the workspaceState copy VS Code itself keeps in memory`,
+          note: 'the conversations and the text of their files',
         },
       ],
     };

@@ -68,10 +68,13 @@ describe('ConversationFiles', () => {
       writes.push(kv.update('ollamaChat.conversation.c', record));
     }
     record.n = 99;
+    assert.deepEqual(kv.get('ollamaChat.conversation.c'), { n: 20 }, 'read while its writes are under way');
     await Promise.all(writes);
+    assert.deepEqual(kv.get('ollamaChat.conversation.c'), { n: 20 }, 'read again once written');
     const again = files();
     await again.reload();
     assert.deepEqual(again.get('ollamaChat.conversation.c'), { n: 20 });
+    assert.deepEqual(again.get('ollamaChat.conversation.c'), { n: 20 }, 'a second read comes from the file');
     void kv.update('ollamaChat.conversation.c', undefined);
     await kv.settled();
     assert.deepEqual(await readdir(dir), [], 'a deleted conversation leaves no file, gone once the writes under way are done');

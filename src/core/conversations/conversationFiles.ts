@@ -14,6 +14,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeyValueStore } from './conversationStore';
 
@@ -34,12 +35,21 @@ function isRecordFile(data: unknown): data is RecordFile {
 
 /** A file left by a write that never reached its rename. */
 const TEMPORARY = /^\..*\.tmp$/;
+/** Files read at the same time when the folder is read (each read waits for the disk, not for the CPU). */
+const READ_AT_ONCE = 16;
 /** A temporary file older than this is left over from a crash (not another window's write under way). */
 const LEFT_OVER_MS = 60_000;
 
 export class ConversationFiles implements KeyValueStore {
-  /** The text of each record's file, for the keys kept in files. */
-  private readonly files = new Map<string, string>();
+  /** The keys kept in files that have a value (on disk, or on its way there). */
+  private readonly present = new Set<string>();
+  /**
+   * Values parsed when the folder was read, until `get` hands each out: the store reads each once, after `reload`,
+   * and keeps its own copy (keeping the files' text too would double the memory a long history takes).
+   */
+  private readonly parsed = new Map<string, unknown>();
+  /** The text of each file to write, from `update` until the file holds it (undefined: remove the file). */
+  private readonly latest = new Map<string, string | undefined>();
   /** Keys changed since their file was last written. */
   private readonly unwritten = new Set<string>();
   /** The last write queued for each key. */
@@ -58,21 +68,34 @@ export class ConversationFiles implements KeyValueStore {
 
   get<T>(key: string): T | undefined {
     if (!this.inFile(key)) return this.memento.get<T>(key);
-    const text = this.files.get(key);
-    return text === undefined ? undefined : ((JSON.parse(text) as RecordFile).value as T);
+    if (this.parsed.has(key)) {
+      const value = this.parsed.get(key);
+      this.parsed.delete(key);
+      return value as T;
+    }
+    if (!this.present.has(key)) return undefined;
+    // Read again (rare: the store keeps what it read): from the write under way, else from the file.
+    const text = this.latest.get(key) ?? readFileSync(join(this.dir, recordFileName(key)), 'utf8');
+    return (JSON.parse(text) as RecordFile).value as T;
   }
 
   /** Takes the value as it is now (later changes to the object are not written) and resolves once it is on disk. */
   update(key: string, value: unknown): Promise<void> {
     if (!this.inFile(key)) return Promise.resolve(this.memento.update(key, value));
-    if (value === undefined) this.files.delete(key);
-    else this.files.set(key, `{"key":${JSON.stringify(key)},"value":${JSON.stringify(value)}}`);
+    this.parsed.delete(key);
+    if (value === undefined) {
+      this.present.delete(key);
+      this.latest.set(key, undefined);
+    } else {
+      this.present.add(key);
+      this.latest.set(key, `{"key":${JSON.stringify(key)},"value":${JSON.stringify(value)}}`);
+    }
     this.unwritten.add(key);
     return this.queueWrite(key);
   }
 
   keys(): readonly string[] {
-    return [...this.memento.keys().filter((k) => !this.inFile(k)), ...this.files.keys()];
+    return [...this.memento.keys().filter((k) => !this.inFile(k)), ...this.present];
   }
 
   /** Resolves once the writes under way are done (or failed): before the extension host goes away. */
@@ -83,7 +106,8 @@ export class ConversationFiles implements KeyValueStore {
   /** Reads the folder again (after the writes under way), and moves records still in `workspaceState` to files. */
   async reload(): Promise<void> {
     await this.settled();
-    this.files.clear();
+    this.present.clear();
+    this.parsed.clear();
     let names: string[] = [];
     try {
       names = await readdir(this.dir);
@@ -91,19 +115,20 @@ export class ConversationFiles implements KeyValueStore {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
     let setAside = 0;
-    for (const name of names) {
+    await inPool(names, READ_AT_ONCE, async (name) => {
       const path = join(this.dir, name);
       if (TEMPORARY.test(name)) await removeLeftOver(path);
-      if (!name.endsWith('.json')) continue;
+      if (!name.endsWith('.json')) return;
       const text = await readFile(path, 'utf8').catch(() => undefined);
       const record = text === undefined ? undefined : parse(text);
-      if (record && this.inFile(record.key) && recordFileName(record.key) === name) {
-        this.files.set(record.key, text!);
-        continue;
+      if (text !== undefined && record && this.inFile(record.key) && recordFileName(record.key) === name) {
+        this.present.add(record.key);
+        this.parsed.set(record.key, record.value);
+        return;
       }
       setAside++;
       await rename(path, `${path}.unreadable`).catch(() => undefined);
-    }
+    });
     if (setAside) this.log(`Set aside ${setAside} conversation file(s) that could not be read (renamed *.unreadable in ${this.dir}).`);
     await this.moveFromMemento();
   }
@@ -114,7 +139,7 @@ export class ConversationFiles implements KeyValueStore {
     for (const key of keys) {
       // A file written after the record (by a move that did not get to remove it) is the newer one.
       const value = this.memento.get(key);
-      if (!this.files.has(key) && value !== undefined) await this.update(key, value);
+      if (!this.present.has(key) && value !== undefined) await this.update(key, value);
       await this.memento.update(key, undefined);
     }
     if (keys.length) this.log(`Moved ${keys.length} conversation(s) from workspaceState to files in ${this.dir}.`);
@@ -135,27 +160,38 @@ export class ConversationFiles implements KeyValueStore {
   private async write(key: string): Promise<void> {
     if (!this.unwritten.delete(key)) return;
     const path = join(this.dir, recordFileName(key));
-    const text = this.files.get(key);
+    const text = this.latest.get(key);
     try {
       if (text === undefined) {
         await rm(path, { force: true });
-        return;
+      } else {
+        await mkdir(this.dir, { recursive: true });
+        const temporary = join(this.dir, `.${randomUUID()}.tmp`);
+        try {
+          await writeFile(temporary, text);
+          await rename(temporary, path);
+        } catch (e) {
+          await rm(temporary, { force: true });
+          throw e;
+        }
       }
-      await mkdir(this.dir, { recursive: true });
-      const temporary = join(this.dir, `.${randomUUID()}.tmp`);
-      try {
-        await writeFile(temporary, text);
-        await rename(temporary, path);
-      } catch (e) {
-        await rm(temporary, { force: true });
-        throw e;
-      }
+      // The file holds the newest value, unless another came meanwhile (its write is queued).
+      if (!this.unwritten.has(key)) this.latest.delete(key);
     } catch (e) {
       // The next write of this key tries again with its newest value.
       this.unwritten.add(key);
       throw e;
     }
   }
+}
+
+/** Runs `work` on every item, at most `limit` at a time. */
+async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 async function removeLeftOver(path: string): Promise<void> {
