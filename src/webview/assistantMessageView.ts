@@ -25,6 +25,8 @@ export interface ReplyPlacement {
   following(): boolean;
   /** 0…1, higher for a reply the user is more likely to look at. */
   rank(view: AssistantMessageView): number;
+  /** Whether streamed text comes in a burst (see `DrawPacer`): a streaming reply is then formatted after it. */
+  bursting(): boolean;
   /** Tells which parts of the conversation are near the viewport (a long reply formats those first). */
   readonly nearViewport: NearViewport;
 }
@@ -126,6 +128,7 @@ export class AssistantMessageView {
       onDrawn: () => this.renderBusy(),
       newestFirst: () => this.placement.following(),
       rank: () => this.placement.rank(this),
+      holdFormatting: () => this.message.status === 'streaming' && this.placement.bursting(),
       nearViewport: this.placement.nearViewport,
     });
     this.renderedContent = '';

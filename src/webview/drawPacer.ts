@@ -4,7 +4,9 @@
  * {@link BURST_DRAW_MS}. Every draw of new text makes the browser lay out, paint and composite the view on the
  * thread it shares with VS Code's window, which also carries the rest of the reply to it: in a burst, drawing every
  * frame left that thread no time to bring the text, and the reply ended on screen later than it did on the server.
- * Nobody reads 60,000 characters a second; ten updates a second still show the text pouring in.
+ * Nobody reads 60,000 characters a second; ten updates a second still show the text pouring in. Meanwhile the
+ * streaming reply's text goes on the page unformatted and is formatted once the burst is over (see `bursting`):
+ * formatting what scrolls past took the CPU that VS Code's extension host and window needed to bring the rest.
  */
 import { BURST_CHARS } from '../shared/streamPace';
 
@@ -43,6 +45,11 @@ export class DrawPacer {
     private readonly burstDrawMs = BURST_DRAW_MS,
     private readonly timers: PacerTimers = browserTimers,
   ) {}
+
+  /** Whether the last draw was of a burst (the text pours in faster than anyone reads). */
+  get bursting(): boolean {
+    return this.lastDrawChars >= BURST_CHARS;
+  }
 
   /** Text was queued: it is drawn on the next frame, or once the pause after a burst is over. */
   request(): void {

@@ -99,6 +99,7 @@ export class MessageList {
     this.placement = {
       following: () => this.follow,
       rank: (view) => (this.drawing.isNear(view) ? 0.5 : 0) + this.position(view.message.id) / 2,
+      bursting: () => this.pacer.bursting,
       nearViewport: this.drawing.nearViewport,
     };
 

@@ -53,6 +53,11 @@ export interface StreamingMarkdownOptions {
   newestFirst(): boolean;
   /** 0…1, higher for a reply the user is more likely to look at: drawn before the others. */
   rank(): number;
+  /**
+   * Whether formatting waits for idle time: while the reply streams in a burst, its text goes on the page as it
+   * comes and is formatted once the burst is over (or when the view is idle meanwhile).
+   */
+  holdFormatting(): boolean;
   /** Tells which chunks of blocks are near the viewport: those are formatted first, the others after all else. */
   nearViewport: NearViewport;
 }
@@ -145,10 +150,13 @@ export class StreamingMarkdown {
     this.chunks.clear();
   }
 
-  /** Work the user waits for: text not on the page yet, or blocks near the viewport not formatted yet. */
+  /**
+   * Work the user waits for: text not on the page yet, or blocks near the viewport not formatted yet (unless
+   * formatting is held during a burst).
+   */
   private urgent(): boolean {
     return !!this.input || this.ending || (this.splitter.tail !== this.renderedTail && this.tailTimer === undefined)
-      || this.nextChunk('near') !== undefined;
+      || (!this.options.holdFormatting() && this.nextChunk('near') !== undefined);
   }
 
   /**

@@ -66,9 +66,11 @@ describe('DrawPacer', () => {
     pacer.request();
     for (let i = 0; i < 6; i++) timers.tick(16); // 32 … 112: within 100 ms of the burst's draw
     assert.deepEqual(draws, [16], 'no draw within 100 ms of a burst');
+    assert.equal(pacer.bursting, true, 'a streaming reply is formatted after the burst');
     chars = 40;
     timers.tick(16); // 128: the pause is over, the frame after it draws
     assert.deepEqual(draws, [16, 128]);
+    assert.equal(pacer.bursting, false, 'text at reading speed: formatted as it comes');
     pacer.request();
     timers.tick(16);
     assert.deepEqual(draws, [16, 128, 144], 'text at reading speed is drawn on the next frame again');

@@ -9,7 +9,7 @@
  * - A long code block is highlighted a piece at a time, its text exactly the code throughout.
  */
 import * as assert from 'node:assert/strict';
-import { delta, emptySnapshot, turn } from '../../bench/render/hostMessages';
+import { chunk, delta, emptySnapshot, turn } from '../../bench/render/hostMessages';
 import type { HostMessage, WebviewMessage } from '../../src/shared/protocol';
 import type { ChatMessage } from '../../src/shared/types';
 import { longReplyTokens } from '../../simulator';
@@ -224,6 +224,44 @@ describe('the view draws a backlog a slice at a time (real Chromium)', function 
     assert.ok(seen.some((s) => s.event === 'input' && !s.first), 'the typing came while the reply was formatted');
     await view.page.waitForFunction(({ id, first }) => [...document.querySelectorAll(`[data-message-id="${id}"] .markdown-body p`)].some((p) => p.textContent?.includes(first)), { id: reply.messageId, first });
     assert.equal(await view.page.locator(`[data-message-id="${reply.messageId}"] .markdown-unformatted`).count(), 0, 'in the end every block is formatted');
+  });
+
+  it('in a burst puts the streaming reply\'s text on the page as it comes and formats it once the burst is over', async () => {
+    await view.send([emptySnapshot()]);
+    // About 2,000 characters of headings, paragraphs, lists and code: a burst (1,000 or more in one draw), quick to split.
+    const tokens = longReplyTokens(600);
+    const text = tokens.join('');
+    const reply = turn(0, tokens, tokens.length);
+    await view.send(reply.start);
+    type Seen = { text: string; unformatted: number; formatted: number };
+    // In the animation frame that draws the text, right after the draw (no idle time between them).
+    const inDrawFrame = (message: HostMessage) => view.page.evaluate(({ message, id }) => new Promise<Seen>((resolve) => {
+      window.dispatchEvent(new MessageEvent('message', { data: message }));
+      requestAnimationFrame(() => {
+        const body = document.querySelector(`[data-message-id="${id}"] .markdown-body`)!;
+        resolve({
+          text: body.textContent ?? '',
+          unformatted: body.querySelectorAll('.markdown-chunk > .markdown-unformatted').length,
+          formatted: body.querySelectorAll('.markdown-chunk > :not(.markdown-unformatted)').length,
+        });
+      });
+    }), { message, id: reply.messageId });
+    const squash = (t: string) => t.replace(/\s+/g, '');
+    const burst = await inDrawFrame(delta(reply.messageId, text.slice(0, 2_000)));
+    assert.ok(burst.unformatted > 0, 'its finished blocks are on the page');
+    assert.equal(burst.formatted, 0, 'and not formatted while the burst goes on');
+    assert.ok(squash(burst.text).startsWith(squash(text.slice(0, 1_500)).slice(0, 1_000)), 'its text is there as it came');
+
+    await view.send(reply.end);
+    await view.page.waitForFunction((id) => document.querySelector(`[data-message-id="${id}"]`)?.getAttribute('aria-busy') === 'false', reply.messageId);
+    assert.equal(await view.page.locator(`[data-message-id="${reply.messageId}"] .markdown-unformatted`).count(), 0, 'once the reply is complete, every block is formatted');
+
+    // At reading speed (a few characters a draw) a streaming reply is formatted as it comes.
+    const slow = turn(1, tokens, 2);
+    await view.send(slow.start);
+    let steady: Seen = { text: '', unformatted: 0, formatted: 0 };
+    for (const piece of chunk(tokens, 2).slice(0, 120)) steady = await inDrawFrame(delta(slow.messageId, piece));
+    assert.ok(steady.formatted > 0, `formatted as it streams (${JSON.stringify({ ...steady, text: steady.text.length })})`);
   });
 
   it('highlights a long code block a piece at a time, its text exactly the code throughout', async () => {
