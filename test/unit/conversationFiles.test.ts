@@ -75,6 +75,8 @@ describe('ConversationFiles', () => {
     await again.reload();
     assert.deepEqual(again.get('ollamaChat.conversation.c'), { n: 20 });
     assert.deepEqual(again.get('ollamaChat.conversation.c'), { n: 20 }, 'a second read comes from the file');
+    await rm(join(dir, recordFileName('ollamaChat.conversation.c')));
+    assert.equal(again.get('ollamaChat.conversation.c'), undefined, 'a file removed meanwhile reads as nothing, not as an error');
     void kv.update('ollamaChat.conversation.c', undefined);
     await kv.settled();
     assert.deepEqual(await readdir(dir), [], 'a deleted conversation leaves no file, gone once the writes under way are done');

@@ -74,9 +74,9 @@ export class ConversationFiles implements KeyValueStore {
       return value as T;
     }
     if (!this.present.has(key)) return undefined;
-    // Read again (rare: the store keeps what it read): from the write under way, else from the file.
-    const text = this.latest.get(key) ?? readFileSync(join(this.dir, recordFileName(key)), 'utf8');
-    return (JSON.parse(text) as RecordFile).value as T;
+    // Read again (rare: the store keeps what it read): from the write under way, else from the file (if still there).
+    const text = this.latest.get(key) ?? readIfThere(join(this.dir, recordFileName(key)));
+    return text === undefined ? undefined : (parse(text)?.value as T | undefined);
   }
 
   /** Takes the value as it is now (later changes to the object are not written) and resolves once it is on disk. */
@@ -192,6 +192,14 @@ async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => 
     while (next < items.length) await work(items[next++]);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+function readIfThere(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 async function removeLeftOver(path: string): Promise<void> {
