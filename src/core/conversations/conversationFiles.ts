@@ -12,10 +12,11 @@
  * cannot be read is set aside (renamed `*.unreadable`) and reported, never deleted. Records an earlier version kept in
  * `workspaceState` move to files when the store is read, the file written before the old key is removed.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isTemporaryFile, writeAtomically } from '../files/writeAtomically';
 import type { KeyValueStore } from './conversationStore';
 
 /** A record's file name: the SHA-256 of its key, so any id makes a safe name on every file system. */
@@ -33,8 +34,6 @@ function isRecordFile(data: unknown): data is RecordFile {
   return typeof data === 'object' && data !== null && typeof (data as RecordFile).key === 'string' && (data as RecordFile).value !== undefined;
 }
 
-/** A file left by a write that never reached its rename. */
-const TEMPORARY = /^\..*\.tmp$/;
 /** Files read at the same time when the folder is read (each read waits for the disk, not for the CPU). */
 const READ_AT_ONCE = 16;
 /** A temporary file older than this is left over from a crash (not another window's write under way). */
@@ -117,7 +116,7 @@ export class ConversationFiles implements KeyValueStore {
     let setAside = 0;
     await inPool(names, READ_AT_ONCE, async (name) => {
       const path = join(this.dir, name);
-      if (TEMPORARY.test(name)) await removeLeftOver(path);
+      if (isTemporaryFile(name)) await removeLeftOver(path);
       if (!name.endsWith('.json')) return;
       const text = await readFile(path, 'utf8').catch(() => undefined);
       const record = text === undefined ? undefined : parse(text);
@@ -162,19 +161,8 @@ export class ConversationFiles implements KeyValueStore {
     const path = join(this.dir, recordFileName(key));
     const text = this.latest.get(key);
     try {
-      if (text === undefined) {
-        await rm(path, { force: true });
-      } else {
-        await mkdir(this.dir, { recursive: true });
-        const temporary = join(this.dir, `.${randomUUID()}.tmp`);
-        try {
-          await writeFile(temporary, text);
-          await rename(temporary, path);
-        } catch (e) {
-          await rm(temporary, { force: true });
-          throw e;
-        }
-      }
+      if (text === undefined) await rm(path, { force: true });
+      else await writeAtomically(path, text);
       // The file holds the newest value, unless another came meanwhile (its write is queued).
       if (!this.unwritten.has(key)) this.latest.delete(key);
     } catch (e) {

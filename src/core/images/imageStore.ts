@@ -3,11 +3,12 @@
  * SHA-256 of its bytes (`imageFileName`), so the same picture pasted twice is stored once and a message refers to it
  * by hash. Written through a temporary file and a rename, so a crash never leaves half an image under a valid name.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImageRef } from '../../shared/images';
 import { imageFileName } from '../../shared/images';
+import { writeAtomically } from '../files/writeAtomically';
 import { checkImage } from './imageFormat';
 
 /** Lower-case hex SHA-256 of `bytes`. */
@@ -30,12 +31,7 @@ export class ImageStore implements ImageReader {
     const ref: ImageRef = { hash: sha256Hex(bytes), mimeType, bytes: bytes.length };
     if (name) ref.name = name.slice(0, 200);
     const path = this.pathOf(ref);
-    if (!(await this.exists(path))) {
-      await mkdir(this.dir, { recursive: true });
-      const temporary = join(this.dir, `.${randomUUID()}.tmp`);
-      await writeFile(temporary, bytes);
-      await rename(temporary, path);
-    }
+    if (!(await this.exists(path))) await writeAtomically(path, bytes);
     return ref;
   }
 
