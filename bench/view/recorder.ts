@@ -37,26 +37,31 @@ interface RecorderWindow {
 /**
  * Runs in the webview (in every frame; it records only in a webview's content frame, which VS Code names
  * `pending-frame`/`active-frame`). VS Code fills that frame with `document.open()`, which drops pending animation
- * frame callbacks, so a watchdog restarts the frame loop whenever it stopped (one loop runs at a time).
+ * frame callbacks (and the frame first navigates to a document of VS Code's, so nothing set on the first document
+ * sees it happen): a watchdog restarts the frame loop whenever no frame was recorded for {@link WATCHDOG_MS}
+ * (one loop records at a time; a restart only asks for the next frame, so it adds no frame that was not drawn). A
+ * slower watchdog showed a gap of two of its periods after every webview was created, during which the view's own
+ * frame callbacks ran.
  */
 export function installFrameRecorder(): void {
   const host = window.frameElement;
   if (!host || !/^(active|pending)-frame$/.test(host.id)) return;
+  const WATCHDOG_MS = 10;
   const now = (): number => performance.timeOrigin + performance.now();
   const record: FrameRecord = { frames: [], longTasks: [] };
   (window as RecorderWindow).benchFrames = record;
   let generation = 0;
+  let last = now();
   const loop = (gen: number) => (): void => {
     if (gen !== generation) return;
-    record.frames.push(now());
+    record.frames.push((last = now()));
     requestAnimationFrame(loop(gen));
   };
-  let seen = -1;
+  const restart = (): void => void requestAnimationFrame(loop(++generation));
   setInterval(() => {
-    if (record.frames.length === seen && document.visibilityState === 'visible') requestAnimationFrame(loop(++generation));
-    seen = record.frames.length;
-  }, 100);
-  requestAnimationFrame(loop(generation));
+    if (now() - last > WATCHDOG_MS) restart();
+  }, WATCHDOG_MS);
+  restart();
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) record.longTasks.push({ start: performance.timeOrigin + e.startTime, duration: e.duration, self: e.name === 'self' });
   }).observe({ type: 'longtask', buffered: true });
