@@ -1,17 +1,24 @@
 /**
- * When the view draws the streamed text it has queued: on the next animation frame, so a model streaming at reading
- * speed is drawn frame by frame; but after a draw of a burst (at least `BURST_CHARS`), not again for
+ * When the view draws the streamed text it has queued: on the next animation frame, but no sooner than
+ * {@link STREAM_DRAW_MS} after the last draw, and after a draw of a burst (at least `BURST_CHARS`) not again for
  * {@link BURST_DRAW_MS}. Every draw of new text makes the browser lay out, paint and composite the view on the
- * thread it shares with VS Code's window, which also carries the rest of the reply to it: in a burst, drawing every
- * frame left that thread no time to bring the text, and the reply ended on screen later than it did on the server.
- * Nobody reads 60,000 characters a second; ten updates a second still show the text pouring in. Meanwhile the
- * streaming reply's text goes on the page unformatted and is formatted once the burst is over (see `bursting`):
- * formatting what scrolls past took the CPU that VS Code's extension host and window needed to bring the rest.
+ * thread it shares with VS Code's window, which also carries the rest of the reply to it: a frame with a draw cost
+ * the view about ten times one without (4 ms of CPU against 0.4 in the render benchmark, a fast model's five tokens
+ * a frame), so a model streaming faster than a frame's worth drew every frame at a quarter of a core; thirty updates
+ * a second still read as continuous, at half the cost. In a burst, drawing every frame left that thread no time to
+ * bring the text, and the reply ended on screen later than it did on the server. Nobody reads 60,000 characters a
+ * second; ten updates a second still show the text pouring in. Meanwhile the streaming reply's text goes on the page
+ * unformatted and is formatted once the burst is over (see `bursting`): formatting what scrolls past took the CPU
+ * that VS Code's extension host and window needed to bring the rest.
  */
 import { BURST_CHARS } from '../shared/streamPace';
 
 /** Milliseconds between draws while text comes in bursts (six frames). */
 export const BURST_DRAW_MS = 100;
+/** Milliseconds at least between draws of streamed text: every other frame at 60 Hz. */
+export const STREAM_DRAW_MS = 33;
+/** How much earlier than due a frame may draw: frames come about every 16.7 ms, not on the millisecond. */
+const FRAME_SLACK_MS = 8;
 
 /** The timers the pacer uses (the browser's, or a test's). */
 export interface PacerTimers {
@@ -44,6 +51,7 @@ export class DrawPacer {
     private readonly draw: () => void,
     private readonly burstDrawMs = BURST_DRAW_MS,
     private readonly timers: PacerTimers = browserTimers,
+    private readonly streamDrawMs = STREAM_DRAW_MS,
   ) {}
 
   /** Whether the last draw was of a burst (the text pours in faster than anyone reads). */
@@ -51,17 +59,9 @@ export class DrawPacer {
     return this.lastDrawChars >= BURST_CHARS;
   }
 
-  /** Text was queued: it is drawn on the next frame, or once the pause after a burst is over. */
+  /** Text was queued: it is drawn on the first frame once the pause after the last draw is over. */
   request(): void {
-    if (this.cancelPending) return;
-    const wait = this.lastDrawChars >= BURST_CHARS ? this.lastDrawAt + this.burstDrawMs - this.timers.now() : 0;
-    if (wait > 0) {
-      this.cancelPending = this.timers.after(wait, () => {
-        this.cancelPending = this.timers.frame(() => this.fire());
-      });
-    } else {
-      this.cancelPending = this.timers.frame(() => this.fire());
-    }
+    if (!this.cancelPending) this.schedule();
   }
 
   /** The queued text is drawn now, `chars` of it (by the pacer or by a message that must come after it). */
@@ -77,8 +77,25 @@ export class DrawPacer {
     this.cancelPending = undefined;
   }
 
+  /** When the next draw may come. */
+  private dueAt(): number {
+    return this.bursting ? this.lastDrawAt + this.burstDrawMs : this.lastDrawAt + this.streamDrawMs - FRAME_SLACK_MS;
+  }
+
+  private schedule(): void {
+    const wait = this.dueAt() - this.timers.now();
+    if (wait > FRAME_SLACK_MS) {
+      this.cancelPending = this.timers.after(wait, () => {
+        this.cancelPending = this.timers.frame(() => this.fire());
+      });
+    } else {
+      this.cancelPending = this.timers.frame(() => this.fire());
+    }
+  }
+
   private fire(): void {
     this.cancelPending = undefined;
-    this.draw();
+    if (this.timers.now() < this.dueAt()) this.schedule();
+    else this.draw();
   }
 }

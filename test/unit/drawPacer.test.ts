@@ -46,18 +46,37 @@ function pacerWith(timers: ManualTimers, chars: () => number): { pacer: DrawPace
 }
 
 describe('DrawPacer', () => {
-  it('draws text at reading speed on the next frame, once however often it was asked', () => {
+  it('draws streamed text on the next frame, once however often it was asked, and at most every other frame', () => {
     const timers = new ManualTimers();
     const { pacer, draws } = pacerWith(timers, () => 40);
-    for (let frame = 1; frame <= 3; frame++) {
-      pacer.request();
+    pacer.request();
+    pacer.request();
+    timers.tick(16);
+    assert.deepEqual(draws, [16], 'text after a pause is drawn on the next frame');
+    for (let frame = 2; frame <= 5; frame++) {
       pacer.request();
       timers.tick(16);
     }
-    assert.deepEqual(draws, [16, 32, 48]);
+    assert.deepEqual(draws, [16, 48, 80], 'text that comes every frame is drawn every other frame');
+    timers.tick(100);
+    pacer.request();
+    timers.tick(16);
+    assert.deepEqual(draws, [16, 48, 80, 196], 'a token after a pause is not held back');
   });
 
-  it('after a burst waits before the next draw, then goes back to every frame', () => {
+  it('a request made just after a draw waits for the frame a spacing later, not a frame more', () => {
+    const timers = new ManualTimers();
+    const { pacer, draws } = pacerWith(timers, () => 40);
+    pacer.request();
+    timers.tick(17); // drawn at 17
+    timers.time += 1;
+    pacer.request(); // at 18: due at 17 + 33 − 8 = 42, a timeout first
+    timers.tick(16); // 34: the timeout is not due, no frame asked for yet
+    timers.tick(17); // 51: the timeout ran (42), then its frame
+    assert.deepEqual(draws, [17, 51]);
+  });
+
+  it('after a burst waits before the next draw, then goes back to the pace of streamed text', () => {
     const timers = new ManualTimers();
     let chars = BURST_CHARS;
     const { pacer, draws } = pacerWith(timers, () => chars);
@@ -73,7 +92,8 @@ describe('DrawPacer', () => {
     assert.equal(pacer.bursting, false, 'text at reading speed: formatted as it comes');
     pacer.request();
     timers.tick(16);
-    assert.deepEqual(draws, [16, 128, 144], 'text at reading speed is drawn on the next frame again');
+    timers.tick(16);
+    assert.deepEqual(draws, [16, 128, 160], 'streamed text is drawn every other frame again');
   });
 
   it('a draw that cannot wait (a message after the text) cancels the paced one and starts the pause anew', () => {
