@@ -29,7 +29,7 @@ async function burstOnce(w: ViewBenchWindow, view: ChatView, length: number): Pr
 }
 
 export async function benchBurst(repoRoot: string, quick: boolean): Promise<SectionResult> {
-  const runs = quick ? 1 : 3;
+  const runs = quick ? 1 : 5;
   const length = longReplyTokens(TOKENS).join('').length;
   const samples = await withViewBenchWindow(repoRoot, async (w) => {
     const byView = new Map<ChatView, ReplyRun[]>(VIEWS.map((v) => [v, []]));

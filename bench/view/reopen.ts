@@ -49,7 +49,7 @@ async function reopenOnce(w: ViewBenchWindow, view: ChatView, tokens: string[], 
 }
 
 export async function benchReopen(repoRoot: string, quick: boolean): Promise<SectionResult> {
-  const runs = quick ? 1 : 3;
+  const runs = quick ? 1 : 5;
   const tokens = longReplyTokens(TOKENS);
   const length = tokens.join('').length;
   const samples = await withViewBenchWindow(repoRoot, async (w) => {

@@ -29,6 +29,8 @@ export interface ReplyPlacement {
   bursting(): boolean;
   /** Tells which parts of the conversation are near the viewport (a long reply formats those first). */
   readonly nearViewport: NearViewport;
+  /** Tells which parts are in the viewport (a long reply counts as drawn once those are formatted). */
+  readonly inViewport: NearViewport;
 }
 
 export class AssistantMessageView {
@@ -130,6 +132,7 @@ export class AssistantMessageView {
       rank: () => this.placement.rank(this),
       holdFormatting: () => this.message.status === 'streaming' && this.placement.bursting(),
       nearViewport: this.placement.nearViewport,
+      inViewport: this.placement.inViewport,
     });
     this.renderedContent = '';
     this.finished = false;

@@ -101,6 +101,7 @@ export class MessageList {
       rank: (view) => (this.drawing.isNear(view) ? 0.5 : 0) + this.position(view.message.id) / 2,
       bursting: () => this.pacer.bursting,
       nearViewport: this.drawing.nearViewport,
+      inViewport: this.drawing.inViewport,
     };
 
     this.scroller.addEventListener('scroll', () => this.onScroll(), { passive: true });

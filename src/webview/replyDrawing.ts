@@ -11,10 +11,14 @@ import { NearViewport } from './nearViewport';
 const NEAR = '100% 0px';
 /** Replies farther than this go back to plain text, unless they are among the newest. */
 const FAR = '400% 0px';
+/** The viewport itself: a reply counts as drawn once what is there is formatted. */
+const IN_VIEW = '0px';
 
 export class ReplyDrawing {
   /** Near the viewport: replies there are drawn, and so are the blocks of a long reply there first. */
   readonly nearViewport: NearViewport;
+  /** In the viewport: a long reply counts as drawn once its blocks there are formatted. */
+  readonly inViewport: NearViewport;
   private readonly farViewport: NearViewport;
   private readonly near = new Set<AssistantMessageView>();
   /** Replies beyond `FAR`: drawn only while among the newest. */
@@ -26,6 +30,7 @@ export class ReplyDrawing {
     private readonly isNewest: (view: AssistantMessageView) => boolean,
   ) {
     this.nearViewport = new NearViewport(scroller, NEAR);
+    this.inViewport = new NearViewport(scroller, IN_VIEW);
     this.farViewport = new NearViewport(scroller, FAR);
   }
 

@@ -60,6 +60,8 @@ export interface StreamingMarkdownOptions {
   holdFormatting(): boolean;
   /** Tells which chunks of blocks are near the viewport: those are formatted first, the others after all else. */
   nearViewport: NearViewport;
+  /** Tells which chunks are in the viewport: the reply counts as drawn once those are formatted. */
+  inViewport: NearViewport;
 }
 
 interface OpenCode {
@@ -85,6 +87,8 @@ interface Chunk {
    * chunk while the user follows the end (that is where they look), and the reply does not count as drawn.
    */
   near: boolean | undefined;
+  /** In the viewport (undefined until the browser has said: meanwhile the reply does not count as drawn). */
+  visible: boolean | undefined;
 }
 
 export class StreamingMarkdown {
@@ -134,11 +138,12 @@ export class StreamingMarkdown {
   }
 
   /**
-   * Whether all the text given so far is on the page and formatted near the viewport (highlighting aside); blocks
-   * far off screen may still show their text unformatted, until idle time formats them.
+   * Whether all the text given so far is on the page and formatted in the viewport (highlighting aside): what is on
+   * screen is the reply as it will stay. Blocks near the viewport are formatted next, those far off screen in idle
+   * time; until then they show their text unformatted.
    */
   get drawn(): boolean {
-    return !this.input && !this.ending && this.splitter.tail === this.renderedTail && this.nextChunk('maybeNear') === undefined;
+    return !this.input && !this.ending && this.splitter.tail === this.renderedTail && this.nextChunk('maybeVisible') === undefined;
   }
 
   /** Stops any rendering still to come (the reply is shown anew, or not at all). */
@@ -146,7 +151,7 @@ export class StreamingMarkdown {
     this.disposed = true;
     renderScheduler.remove(this.task);
     clearTimeout(this.tailTimer);
-    for (const element of this.chunks.keys()) this.options.nearViewport.unwatch(element);
+    for (const element of this.chunks.keys()) this.unwatch(element);
     this.chunks.clear();
   }
 
@@ -161,14 +166,14 @@ export class StreamingMarkdown {
 
   /**
    * The chunk whose pending blocks are formatted next (the newest one while the user follows the end, else the
-   * oldest) with blocks not formatted yet: among those near the viewport (see {@link Chunk.near}), those that may be
-   * (not known yet), or all.
+   * oldest) with blocks not formatted yet: among those near the viewport (see {@link Chunk.near}), those that are or
+   * may be in it (not known yet), or all.
    */
-  private nextChunk(among: 'near' | 'maybeNear' | 'all'): Chunk | undefined {
+  private nextChunk(among: 'near' | 'maybeVisible' | 'all'): Chunk | undefined {
     let found: Chunk | undefined;
     for (const chunk of this.chunks.values()) {
       if (chunk.pending.length === 0) continue;
-      if (among === 'maybeNear' && chunk.near === false) continue;
+      if (among === 'maybeVisible' && chunk.visible === false) continue;
       if (among === 'near' && !(chunk.near ?? (chunk.element === this.chunk && this.options.newestFirst()))) continue;
       found = chunk;
       if (!this.options.newestFirst()) break;
@@ -242,7 +247,7 @@ export class StreamingMarkdown {
 
   private startChunk(): void {
     const element = h('div', { className: 'markdown-chunk' });
-    const chunk: Chunk = { element, pending: [], near: undefined };
+    const chunk: Chunk = { element, pending: [], near: undefined, visible: undefined };
     this.tailEl.before(element);
     const previous = this.chunk;
     this.chunks.set(element, chunk);
@@ -251,11 +256,19 @@ export class StreamingMarkdown {
     this.blocksInChunk = 0;
     this.options.nearViewport.watch(element, (near) => {
       chunk.near = near;
-      if (chunk.pending.length === 0) return;
-      // Formatting it becomes urgent (near), or the rest of the reply may now count as drawn (far).
-      if (near) this.schedule();
-      else if (this.drawn) this.options.onDrawn();
+      // Formatting it becomes urgent.
+      if (near && chunk.pending.length > 0) this.schedule();
     });
+    this.options.inViewport.watch(element, (visible) => {
+      chunk.visible = visible;
+      // The rest of the reply may now count as drawn.
+      if (!visible && chunk.pending.length > 0 && this.drawn) this.options.onDrawn();
+    });
+  }
+
+  private unwatch(element: HTMLElement): void {
+    this.options.nearViewport.unwatch(element);
+    this.options.inViewport.unwatch(element);
   }
 
   /**
@@ -278,7 +291,7 @@ export class StreamingMarkdown {
   /** Stops watching a chunk that is all formatted and takes no more blocks. */
   private retire(chunk: Chunk | undefined): void {
     if (!chunk || chunk.pending.length > 0 || chunk.element === this.chunk) return;
-    this.options.nearViewport.unwatch(chunk.element);
+    this.unwatch(chunk.element);
     this.chunks.delete(chunk.element);
   }
 
