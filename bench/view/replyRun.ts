@@ -18,8 +18,8 @@ export interface ReplyRun {
   /** The user's action → the first frame with some of the reply. */
   firstTextMs?: number;
   /**
-   * The webview's frames from that first text to the whole reply on screen: without the time VS Code takes to
-   * create a webview (a view shown again), which no extension can change.
+   * The webview's frames from that first text to the whole reply on screen: without the webview's start (a view
+   * shown again: VS Code creating it, its script loading), the part a view's drawing decides alone.
    */
   afterFirstText?: FrameStats;
 }
