@@ -253,7 +253,7 @@ describe('the view draws a backlog a slice at a time (real Chromium)', function 
     assert.ok(squash(burst.text).startsWith(squash(text.slice(0, 1_500)).slice(0, 1_000)), 'its text is there as it came');
 
     await view.send(reply.end);
-    // Drawn (not busy) once the blocks near the viewport are formatted; those farther off follow in idle time.
+    // Drawn (not busy) once the blocks in the viewport are formatted; those near it follow, those farther off in idle time.
     await view.page.waitForFunction((id) => document.querySelector(`[data-message-id="${id}"]`)?.getAttribute('aria-busy') === 'false', reply.messageId);
     const nearUnformatted = await view.page.evaluate((id) => {
       const scroller = document.querySelector('.message-scroller')!.getBoundingClientRect();
