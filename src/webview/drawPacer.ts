@@ -5,7 +5,7 @@
  * thread it shares with VS Code's window, which also carries the rest of the reply to it: a frame with a draw cost
  * the view about ten times one without (4 ms of CPU against 0.4 in the render benchmark, a fast model's five tokens
  * a frame), so a model streaming faster than a frame's worth drew every frame at a quarter of a core; thirty updates
- * a second still read as continuous, at half the cost. In a burst, drawing every frame left that thread no time to
+ * a second still read as continuous, and took a fifth to a quarter less CPU there. In a burst, drawing every frame left that thread no time to
  * bring the text, and the reply ended on screen later than it did on the server. Nobody reads 60,000 characters a
  * second; ten updates a second still show the text pouring in. Meanwhile the streaming reply's text goes on the page
  * unformatted and is formatted once the burst is over (see `bursting`): formatting what scrolls past took the CPU
