@@ -53,7 +53,6 @@ export class DrawPacer {
     private readonly draw: () => void,
     private readonly burstDrawMs = BURST_DRAW_MS,
     private readonly timers: PacerTimers = browserTimers,
-    private readonly streamDrawMs = STREAM_DRAW_MS,
   ) {}
 
   /** Whether the last draw was of a burst (the text pours in faster than anyone reads). */
@@ -81,7 +80,7 @@ export class DrawPacer {
 
   /** When the next draw may come. */
   private dueAt(): number {
-    return this.bursting ? this.lastDrawAt + this.burstDrawMs : this.lastDrawAt + this.streamDrawMs - FRAME_SLACK_MS;
+    return this.bursting ? this.lastDrawAt + this.burstDrawMs : this.lastDrawAt + STREAM_DRAW_MS - FRAME_SLACK_MS;
   }
 
   private schedule(): void {
