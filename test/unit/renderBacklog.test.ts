@@ -255,12 +255,12 @@ describe('the view draws a backlog a slice at a time (real Chromium)', function 
     await view.send(reply.end);
     // Drawn (not busy) once the blocks in the viewport are formatted; those near it follow, those farther off in idle time.
     await view.page.waitForFunction((id) => document.querySelector(`[data-message-id="${id}"]`)?.getAttribute('aria-busy') === 'false', reply.messageId);
-    const nearUnformatted = await view.page.evaluate((id) => {
+    const onScreenUnformatted = await view.page.evaluate((id) => {
       const scroller = document.querySelector('.message-scroller')!.getBoundingClientRect();
       return [...document.querySelectorAll(`[data-message-id="${id}"] .markdown-unformatted`)]
         .filter((el) => { const r = el.getBoundingClientRect(); return r.bottom > scroller.top && r.top < scroller.bottom; }).length;
     }, reply.messageId);
-    assert.equal(nearUnformatted, 0, 'once the reply is complete, the blocks on screen are formatted');
+    assert.equal(onScreenUnformatted, 0, 'once the reply is complete, the blocks on screen are formatted');
     await view.page.waitForFunction((id) => document.querySelectorAll(`[data-message-id="${id}"] .markdown-unformatted`).length === 0, reply.messageId);
 
     // At reading speed (a few characters a draw) a streaming reply is formatted as it comes.
