@@ -15,7 +15,7 @@ import { estimateSize, messageShell } from './messageShell';
 import type { NearViewport } from './nearViewport';
 import { plainText, type PlainText } from './plainText';
 import { ReplyNotices } from './replyNotices';
-import { StreamingMarkdown } from './streamingMarkdown';
+import { StreamingMarkdown, type ViewportBand } from './streamingMarkdown';
 import { VersionPager } from './versionPager';
 import { t } from '../shared/l10n';
 
@@ -25,12 +25,17 @@ export interface ReplyPlacement {
   following(): boolean;
   /** 0…1, higher for a reply the user is more likely to look at. */
   rank(view: AssistantMessageView): number;
-  /** Whether streamed text comes in a burst (see `DrawPacer`): a streaming reply is then formatted after it. */
-  bursting(): boolean;
+  /** Milliseconds until the burst of streamed text is over (see `DrawPacer`): a streaming reply is formatted after it. */
+  burstLeftMs(): number;
   /** Tells which parts of the conversation are near the viewport (a long reply formats those first). */
   readonly nearViewport: NearViewport;
   /** Tells which parts are in the viewport (a long reply counts as drawn once those are formatted). */
   readonly inViewport: NearViewport;
+  /**
+   * Where the viewport is while the user follows the end and this reply is the last message, laid out as it is now
+   * (the view scrolls to the end before the next frame); undefined otherwise.
+   */
+  followedViewport(view: AssistantMessageView): ViewportBand | undefined;
 }
 
 export class AssistantMessageView {
@@ -130,9 +135,10 @@ export class AssistantMessageView {
       onDrawn: () => this.renderBusy(),
       newestFirst: () => this.placement.following(),
       rank: () => this.placement.rank(this),
-      holdFormatting: () => this.message.status === 'streaming' && this.placement.bursting(),
+      formattingHeldMs: () => (this.message.status === 'streaming' ? this.placement.burstLeftMs() : 0),
       nearViewport: this.placement.nearViewport,
       inViewport: this.placement.inViewport,
+      followedViewport: () => this.placement.followedViewport(this),
     });
     this.renderedContent = '';
     this.finished = false;

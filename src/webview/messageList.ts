@@ -21,6 +21,7 @@ import { SystemMessageView, SystemPromptView } from './systemMessageView';
 import { PlainMessageView } from './plainMessageView';
 import { reportRenderError } from './renderErrors';
 import { ReplyDrawing } from './replyDrawing';
+import type { ViewportBand } from './streamingMarkdown';
 import { UserMessageView } from './userMessageView';
 import type { HostChannel } from './vscodeApi';
 import { t } from '../shared/l10n';
@@ -99,9 +100,10 @@ export class MessageList {
     this.placement = {
       following: () => this.follow,
       rank: (view) => (this.drawing.isNear(view) ? 0.5 : 0) + this.position(view.message.id) / 2,
-      bursting: () => this.pacer.bursting,
+      burstLeftMs: () => this.pacer.burstLeftMs(),
       nearViewport: this.drawing.nearViewport,
       inViewport: this.drawing.inViewport,
+      followedViewport: (view) => (this.follow && this.log.lastElementChild === view.element ? this.endViewport() : undefined),
     };
 
     this.scroller.addEventListener('scroll', () => this.onScroll(), { passive: true });
@@ -448,6 +450,14 @@ export class MessageList {
   /** After any change: the empty state (scrolling follows through the ResizeObserver). */
   private settle(): void {
     this.empty.element.hidden = this.views.size > 0 || this.unbuilt.length > 0;
+  }
+
+  /** The viewport once scrolled to the end, where following the end takes it after this layout. */
+  private endViewport(): ViewportBand | undefined {
+    const { scroller } = this;
+    if (scroller.clientHeight === 0) return undefined;
+    const end = scroller.getBoundingClientRect().top + scroller.clientTop + scroller.scrollHeight - scroller.scrollTop;
+    return { top: end - scroller.clientHeight, bottom: end };
   }
 
   private scrollToBottom(): void {

@@ -54,15 +54,29 @@ export interface StreamingMarkdownOptions {
   /** 0…1, higher for a reply the user is more likely to look at: drawn before the others. */
   rank(): number;
   /**
-   * Whether formatting waits for idle time: while the reply streams in a burst, its text goes on the page as it
-   * comes and is formatted once the burst is over (or when the view is idle meanwhile).
+   * Milliseconds formatting waits (0: none): while the reply streams in a burst, its text goes on the page as it
+   * comes and is formatted once the burst is over.
    */
-  holdFormatting(): boolean;
+  formattingHeldMs(): number;
   /** Tells which chunks of blocks are near the viewport: those are formatted first, the others after all else. */
   nearViewport: NearViewport;
   /** Tells which chunks are in the viewport: the reply counts as drawn once those are formatted. */
   inViewport: NearViewport;
+  /**
+   * Where the viewport is while the user follows the end, laid out as it is now (it scrolls to the end before the
+   * next frame); undefined when the user does not follow it, or when content after this reply could hide it.
+   */
+  followedViewport(): ViewportBand | undefined;
 }
+
+/** A stretch of the page between two heights, in `getBoundingClientRect` coordinates. */
+export interface ViewportBand {
+  top: number;
+  bottom: number;
+}
+
+/** A chunk laid out whole even if `content-visibility` would skip it (see {@link StreamingMarkdown.settleVisibility}). */
+const MEASURED_CHUNK = 'markdown-chunk-measured';
 
 interface OpenCode {
   code: HTMLElement;
@@ -103,6 +117,8 @@ export class StreamingMarkdown {
   private input = '';
   /** `finish` was called; done once the input is split. */
   private ending = false;
+  /** All the reply's text is split into blocks (its last block too): no chunk is added any more. */
+  private complete = false;
   private openCode: OpenCode | undefined;
   /** Set while the unfinished block is shown as plain text. */
   private plainTail: PlainText | undefined;
@@ -110,6 +126,8 @@ export class StreamingMarkdown {
   /** When the unfinished block may be rendered again (`performance.now()` time), and the timer waiting for it. */
   private tailDue = 0;
   private tailTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Brings the formatting back when the burst that holds it may be over. */
+  private holdTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
   private readonly task: RenderTask = {
     step: () => this.step(),
@@ -143,7 +161,9 @@ export class StreamingMarkdown {
    * time; until then they show their text unformatted.
    */
   get drawn(): boolean {
-    return !this.input && !this.ending && this.splitter.tail === this.renderedTail && this.nextChunk('maybeVisible') === undefined;
+    if (this.input || this.ending || this.splitter.tail !== this.renderedTail) return false;
+    this.settleVisibility();
+    return this.nextChunk('maybeVisible') === undefined;
   }
 
   /** Stops any rendering still to come (the reply is shown anew, or not at all). */
@@ -151,6 +171,7 @@ export class StreamingMarkdown {
     this.disposed = true;
     renderScheduler.remove(this.task);
     clearTimeout(this.tailTimer);
+    clearTimeout(this.holdTimer);
     for (const element of this.chunks.keys()) this.unwatch(element);
     this.chunks.clear();
   }
@@ -161,18 +182,19 @@ export class StreamingMarkdown {
    */
   private urgent(): boolean {
     return !!this.input || this.ending || (this.splitter.tail !== this.renderedTail && this.tailTimer === undefined)
-      || (!this.options.holdFormatting() && this.nextChunk('near') !== undefined);
+      || (this.options.formattingHeldMs() === 0 && (this.nextChunk('near') ?? this.nextChunk('visible')) !== undefined);
   }
 
   /**
    * The chunk whose pending blocks are formatted next (the newest one while the user follows the end, else the
-   * oldest) with blocks not formatted yet: among those near the viewport (see {@link Chunk.near}), those that are or
-   * may be in it (not known yet), or all.
+   * oldest) with blocks not formatted yet: among those in the viewport, near it (see {@link Chunk.near}), those that
+   * are or may be in it (not known yet), or all.
    */
-  private nextChunk(among: 'near' | 'maybeVisible' | 'all'): Chunk | undefined {
+  private nextChunk(among: 'visible' | 'near' | 'maybeVisible' | 'all'): Chunk | undefined {
     let found: Chunk | undefined;
     for (const chunk of this.chunks.values()) {
       if (chunk.pending.length === 0) continue;
+      if (among === 'visible' && chunk.visible !== true) continue;
       if (among === 'maybeVisible' && chunk.visible === false) continue;
       if (among === 'near' && !(chunk.near ?? (chunk.element === this.chunk && this.options.newestFirst()))) continue;
       found = chunk;
@@ -195,16 +217,24 @@ export class StreamingMarkdown {
       this.ending = false;
       this.enqueue(this.splitter.finish());
       this.clearTail();
+      this.complete = true;
       return true;
     }
     // An unfinished block that was slow to render waits for its timer.
     const tailDue = this.splitter.tail !== this.renderedTail && this.tailTimer === undefined;
-    const near = this.nextChunk('near');
+    const near = (this.settleVisibility() && this.nextChunk('visible')) || this.nextChunk('near');
     if (tailDue && (this.options.newestFirst() || !near) && this.renderTail()) return this.drawnSoFar();
     const chunk = near ?? this.nextChunk('all');
-    if (chunk) {
+    const held = chunk ? this.options.formattingHeldMs() : 0;
+    if (chunk && held === 0) {
       this.renderPending(chunk);
       return this.drawnSoFar();
+    }
+    if (held > 0) {
+      this.holdTimer ??= setTimeout(() => {
+        this.holdTimer = undefined;
+        this.schedule();
+      }, held);
     }
     this.options.onDrawn();
     return false;
@@ -269,6 +299,40 @@ export class StreamingMarkdown {
   private unwatch(element: HTMLElement): void {
     this.options.nearViewport.unwatch(element);
     this.options.inViewport.unwatch(element);
+  }
+
+  /**
+   * Once the whole reply is on the page and the user follows the end: which chunks are in the viewport, read from the
+   * layout now rather than from the browser's report after the next frame (which would keep a reply that is drawn
+   * counted as busy one frame longer, and format what is on screen one frame later). Walks up from the end: a
+   * chunk's bottom is exact when everything below it is laid out, so the first chunk that ends above the viewport,
+   * and every chunk before it, are off screen. A chunk in the viewport that `content-visibility` would skip (its
+   * size a guess until the browser draws it) is laid out whole from then on, so the next one up is exact too (a
+   * few chunks at the end of a reply; the browser still skips the reply whole when it is off screen).
+   * Returns whether it could tell (else the browser's reports decide).
+   */
+  private settleVisibility(): boolean {
+    if (!this.complete || !this.options.followedViewport()) return false;
+    let above = false;
+    for (let el = this.tailEl.previousElementSibling; el; el = el.previousElementSibling) {
+      const chunk = this.chunks.get(el as HTMLElement);
+      if (above) {
+        if (chunk) chunk.visible = false;
+        continue;
+      }
+      // Read again each time: a chunk laid out whole below changed where the end is.
+      const band = this.options.followedViewport();
+      if (!band) return false;
+      const { top, bottom } = el.getBoundingClientRect();
+      if (bottom <= band.top) {
+        above = true;
+        if (chunk) chunk.visible = false;
+        continue;
+      }
+      if (chunk) chunk.visible = top < band.bottom;
+      el.classList.add(MEASURED_CHUNK);
+    }
+    return true;
   }
 
   /**

@@ -96,6 +96,19 @@ describe('DrawPacer', () => {
     assert.deepEqual(draws, [16, 128, 160], 'streamed text is drawn every other frame again');
   });
 
+  it('counts a burst as over once its pause and half as long again have passed without another burst', () => {
+    const timers = new ManualTimers();
+    const { pacer } = pacerWith(timers, () => BURST_CHARS);
+    pacer.request();
+    timers.tick(16); // the burst is drawn at 16; with text still pouring in, the next comes 100 ms later
+    assert.equal(pacer.burstLeftMs(), 150, 'over at 166 unless another burst is drawn');
+    timers.tick(149);
+    assert.equal(pacer.bursting, true);
+    timers.tick(1);
+    assert.equal(pacer.burstLeftMs(), 0, 'no more text came: the reply is formatted now');
+    assert.equal(pacer.bursting, false);
+  });
+
   it('a draw that cannot wait (a message after the text) cancels the paced one and starts the pause anew', () => {
     const timers = new ManualTimers();
     const { pacer, draws } = pacerWith(timers, () => BURST_CHARS);

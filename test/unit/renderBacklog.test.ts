@@ -189,7 +189,7 @@ describe('the view draws a backlog a slice at a time (real Chromium)', function 
     assert.deepEqual(page.posts, ['ready'], 'the extension heard only that the view is ready');
   });
 
-  it('shows a long reply that arrives at once whole, formats it newest first, and Stop and typing work meanwhile', async () => {
+  it('shows a long reply that arrives at once whole, formats it newest first once the burst is over, and Stop and typing work meanwhile', async () => {
     await view.send([emptySnapshot()]);
     const tokens = longReplyTokens(40_000);
     const text = tokens.join('');
@@ -211,6 +211,8 @@ describe('the view draws a backlog a slice at a time (real Chromium)', function 
       document.addEventListener('input', record('input'), { capture: true });
     }, { messageId: reply.messageId, first, last });
     await view.page.evaluate((message) => window.dispatchEvent(new MessageEvent('message', { data: message })), delta(reply.messageId, text));
+    // A burst: formatted once it is over (no more text for a while), its end first.
+    await view.page.waitForFunction(({ id, last }) => [...document.querySelectorAll(`[data-message-id="${id}"] .markdown-body p`)].some((p) => p.textContent?.includes(last)), { id: reply.messageId, last });
     await view.page.click('button[aria-label="Stop"]');
     await view.page.focus('textarea[aria-label="Message"]');
     await view.page.keyboard.type('next');
@@ -269,6 +271,47 @@ describe('the view draws a backlog a slice at a time (real Chromium)', function 
     let steady: Seen = { text: '', unformatted: 0, formatted: 0 };
     for (const piece of chunk(tokens, 2).slice(0, 120)) steady = await inDrawFrame(delta(slow.messageId, piece));
     assert.ok(steady.formatted > 0, `formatted as it streams (${JSON.stringify({ ...steady, text: steady.text.length })})`);
+  });
+
+  it('tells a long reply that ended in a burst drawn only once the blocks on screen are formatted', async () => {
+    await view.send([emptySnapshot()]);
+    // About 27,000 characters: several viewports, in many chunks of blocks.
+    const tokens = longReplyTokens(8_000);
+    const text = tokens.join('');
+    const reply = turn(0, tokens, tokens.length);
+    await view.send(reply.start);
+    const half = Math.floor(text.length / 2);
+    await view.send([delta(reply.messageId, text.slice(0, half))]);
+    type AtDrawn = { unformattedOnScreen: number; shownChars: number };
+    // The moment the reply stops being busy (screen readers read it then): what the view shows once it has
+    // scrolled to the end, where it follows the reply to.
+    await view.page.evaluate((id) => {
+      const w = window as unknown as { atDrawn?: AtDrawn };
+      const reply = document.querySelector(`[data-message-id="${id}"]`)!;
+      new MutationObserver(() => {
+        if (w.atDrawn || reply.getAttribute('aria-busy') !== 'false') return;
+        const scroller = document.querySelector('.message-scroller')!;
+        scroller.scrollTop = scroller.scrollHeight;
+        const box = scroller.getBoundingClientRect();
+        const inBox = (el: Element): boolean => {
+          const r = el.getBoundingClientRect();
+          return r.bottom > box.top && r.top < box.bottom;
+        };
+        // A block in a part of the reply the browser skips (off screen, `content-visibility`) is not drawn; where
+        // that part would be drawn is where its box is.
+        const onScreen = (el: Element): boolean => (el.checkVisibility({ contentVisibilityAuto: true }) ? inBox(el) : inBox(el.closest('.markdown-chunk') ?? el));
+        w.atDrawn = {
+          unformattedOnScreen: [...reply.querySelectorAll('.markdown-unformatted')].filter(onScreen).length,
+          shownChars: reply.querySelector('.markdown-body')?.textContent?.length ?? 0,
+        };
+      }).observe(reply, { attributes: true, attributeFilter: ['aria-busy'] });
+    }, reply.messageId);
+    // The rest in the same burst, with the end.
+    await view.send([delta(reply.messageId, text.slice(half)), ...reply.end]);
+    await view.page.waitForFunction(() => (window as unknown as { atDrawn?: AtDrawn }).atDrawn !== undefined);
+    const atDrawn = await view.page.evaluate(() => (window as unknown as { atDrawn: AtDrawn }).atDrawn);
+    assert.equal(atDrawn.unformattedOnScreen, 0, 'the blocks on screen are formatted when the reply is told drawn');
+    assert.ok(atDrawn.shownChars > text.length * 0.9, `all its text is on the page then (${atDrawn.shownChars} of ${text.length} characters)`);
   });
 
   it('highlights a long code block a piece at a time, its text exactly the code throughout', async () => {
