@@ -119,6 +119,8 @@ export class StreamingMarkdown {
   private ending = false;
   /** All the reply's text is split into blocks (its last block too): no chunk is added any more. */
   private complete = false;
+  /** The complete reply was drawn once: from then on the browser's reports say what is in the viewport. */
+  private drawnOnce = false;
   private openCode: OpenCode | undefined;
   /** Set while the unfinished block is shown as plain text. */
   private plainTail: PlainText | undefined;
@@ -163,7 +165,9 @@ export class StreamingMarkdown {
   get drawn(): boolean {
     if (this.input || this.ending || this.splitter.tail !== this.renderedTail) return false;
     this.settleVisibility();
-    return this.nextChunk('maybeVisible') === undefined;
+    const drawn = this.nextChunk('maybeVisible') === undefined;
+    if (drawn && this.complete) this.drawnOnce = true;
+    return drawn;
   }
 
   /** Stops any rendering still to come (the reply is shown anew, or not at all). */
@@ -309,10 +313,11 @@ export class StreamingMarkdown {
    * and every chunk before it, are off screen. A chunk in the viewport that `content-visibility` would skip (its
    * size a guess until the browser draws it) is laid out whole from then on, so the next one up is exact too (a
    * few chunks at the end of a reply; the browser still skips the reply whole when it is off screen).
-   * Returns whether it could tell (else the browser's reports decide).
+   * Only until the reply is drawn (each reading lays the page out); returns whether it could tell (else the
+   * browser's reports decide).
    */
   private settleVisibility(): boolean {
-    if (!this.complete || !this.options.followedViewport()) return false;
+    if (!this.complete || this.drawnOnce || !this.options.followedViewport()) return false;
     let above = false;
     for (let el = this.tailEl.previousElementSibling; el; el = el.previousElementSibling) {
       const chunk = this.chunks.get(el as HTMLElement);
