@@ -335,7 +335,8 @@ export class StreamingMarkdown {
         continue;
       }
       if (chunk) chunk.visible = top < band.bottom;
-      el.classList.add(MEASURED_CHUNK);
+      // Only a chunk the browser skips now: changing one it draws would make it style and lay that one out anew.
+      if (el.firstElementChild?.checkVisibility({ contentVisibilityAuto: true }) === false) el.classList.add(MEASURED_CHUNK);
     }
     return true;
   }
