@@ -63,12 +63,10 @@ export class DrawPacer {
     private readonly timers: PacerTimers = browserTimers,
   ) {}
 
-  /** Whether a burst goes on (the text pours in faster than anyone reads). */
-  get bursting(): boolean {
-    return this.burstLeftMs() > 0;
-  }
-
-  /** Milliseconds until the burst is over if no other draw of one comes; 0 when none goes on. */
+  /**
+   * Milliseconds until the burst (text pouring in faster than anyone reads) is over if no other draw of one comes;
+   * 0 when none goes on.
+   */
   burstLeftMs(): number {
     if (!this.lastDrawWasBurst) return 0;
     return Math.max(0, this.lastDrawAt + this.burstDrawMs * (1 + BURST_END_SLACK) - this.timers.now());

@@ -317,26 +317,26 @@ export class StreamingMarkdown {
    * browser's reports decide).
    */
   private settleVisibility(): boolean {
-    if (!this.complete || this.drawnOnce || !this.options.followedViewport()) return false;
-    let above = false;
-    for (let el = this.tailEl.previousElementSibling; el; el = el.previousElementSibling) {
-      const chunk = this.chunks.get(el as HTMLElement);
-      if (above) {
-        if (chunk) chunk.visible = false;
-        continue;
-      }
-      // Read again each time: a chunk laid out whole below changed where the end is.
-      const band = this.options.followedViewport();
-      if (!band) return false;
+    if (!this.complete || this.drawnOnce) return false;
+    let band = this.options.followedViewport();
+    if (!band) return false;
+    let el = this.tailEl.previousElementSibling;
+    for (; el; el = el.previousElementSibling) {
       const { top, bottom } = el.getBoundingClientRect();
-      if (bottom <= band.top) {
-        above = true;
-        if (chunk) chunk.visible = false;
-        continue;
-      }
+      if (bottom <= band.top) break;
+      const chunk = this.chunks.get(el as HTMLElement);
       if (chunk) chunk.visible = top < band.bottom;
-      // Only a chunk the browser skips now: changing one it draws would make it style and lay that one out anew.
-      if (el.firstElementChild?.checkVisibility({ contentVisibilityAuto: true }) === false) el.classList.add(MEASURED_CHUNK);
+      // Only a chunk the browser skips now (changing one it draws would make it style and lay that one out anew);
+      // laid out whole, it moves where the end is.
+      if (el.firstElementChild?.checkVisibility({ contentVisibilityAuto: true }) === false) {
+        el.classList.add(MEASURED_CHUNK);
+        band = this.options.followedViewport();
+        if (!band) return false;
+      }
+    }
+    for (; el; el = el.previousElementSibling) {
+      const chunk = this.chunks.get(el as HTMLElement);
+      if (chunk) chunk.visible = false;
     }
     return true;
   }

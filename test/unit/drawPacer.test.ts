@@ -85,11 +85,11 @@ describe('DrawPacer', () => {
     pacer.request();
     for (let i = 0; i < 6; i++) timers.tick(16); // 32 … 112: within 100 ms of the burst's draw
     assert.deepEqual(draws, [16], 'no draw within 100 ms of a burst');
-    assert.equal(pacer.bursting, true, 'a streaming reply is formatted after the burst');
+    assert.ok(pacer.burstLeftMs() > 0, 'a streaming reply is formatted after the burst');
     chars = 40;
     timers.tick(16); // 128: the pause is over, the frame after it draws
     assert.deepEqual(draws, [16, 128]);
-    assert.equal(pacer.bursting, false, 'text at reading speed: formatted as it comes');
+    assert.equal(pacer.burstLeftMs(), 0, 'text at reading speed: formatted as it comes');
     pacer.request();
     timers.tick(16);
     timers.tick(16);
@@ -103,10 +103,9 @@ describe('DrawPacer', () => {
     timers.tick(16); // the burst is drawn at 16; with text still pouring in, the next comes 100 ms later
     assert.equal(pacer.burstLeftMs(), 150, 'over at 166 unless another burst is drawn');
     timers.tick(149);
-    assert.equal(pacer.bursting, true);
+    assert.equal(pacer.burstLeftMs(), 1, 'still a burst a millisecond before');
     timers.tick(1);
     assert.equal(pacer.burstLeftMs(), 0, 'no more text came: the reply is formatted now');
-    assert.equal(pacer.bursting, false);
   });
 
   it('a draw that cannot wait (a message after the text) cancels the paced one and starts the pause anew', () => {
