@@ -197,6 +197,8 @@ describe('the view draws a backlog a slice at a time (real Chromium)', function 
     // The first paragraph, and the last one (the reply ends in the middle of the code block after it).
     const [first, last] = [...text.matchAll(/Paragraph \d+ explains/g)].map((m) => m[0]).filter((_, i, all) => i === 0 || i === all.length - 1);
     await view.send(reply.start);
+    /** Waits until `text` is in a formatted paragraph of the reply (a block not formatted yet is a plain element). */
+    const untilFormatted = (text: string) => view.page.waitForFunction(({ id, text }) => [...document.querySelectorAll(`[data-message-id="${id}"] .markdown-body p`)].some((p) => p.textContent?.includes(text)), { id: reply.messageId, text });
     // What the page showed when the click and the typing reached it.
     await view.page.evaluate(({ messageId, first, last }) => {
       const w = window as unknown as { seen: { event: string; first: boolean; last: boolean; allText: boolean }[] };
@@ -212,7 +214,7 @@ describe('the view draws a backlog a slice at a time (real Chromium)', function 
     }, { messageId: reply.messageId, first, last });
     await view.page.evaluate((message) => window.dispatchEvent(new MessageEvent('message', { data: message })), delta(reply.messageId, text));
     // A burst: formatted once it is over (no more text for a while), its end first.
-    await view.page.waitForFunction(({ id, last }) => [...document.querySelectorAll(`[data-message-id="${id}"] .markdown-body p`)].some((p) => p.textContent?.includes(last)), { id: reply.messageId, last });
+    await untilFormatted(last);
     await view.page.click('button[aria-label="Stop"]');
     await view.page.focus('textarea[aria-label="Message"]');
     await view.page.keyboard.type('next');
@@ -224,7 +226,7 @@ describe('the view draws a backlog a slice at a time (real Chromium)', function 
     const click = seen.find((s) => s.event === 'click');
     assert.deepEqual(click, { event: 'click', first: false, last: true, allText: true }, 'the click came while the reply was formatted, its end first, all its text on the page');
     assert.ok(seen.some((s) => s.event === 'input' && !s.first), 'the typing came while the reply was formatted');
-    await view.page.waitForFunction(({ id, first }) => [...document.querySelectorAll(`[data-message-id="${id}"] .markdown-body p`)].some((p) => p.textContent?.includes(first)), { id: reply.messageId, first });
+    await untilFormatted(first);
     assert.equal(await view.page.locator(`[data-message-id="${reply.messageId}"] .markdown-unformatted`).count(), 0, 'in the end every block is formatted');
   });
 
