@@ -40,8 +40,13 @@ function cleanChildren(parent: Node): void {
       const element = node as Element;
       cleanChildren(element);
       const attributes = element.namespaceURI === HTML_NAMESPACE ? ALLOWED.get(element.localName) : undefined;
-      if (attributes) keepAttributes(element, attributes);
-      else element.replaceWith(...element.childNodes);
+      if (attributes) {
+        keepAttributes(element, attributes);
+      } else {
+        // Its content takes its place (moved one by one: spread as arguments, a huge list could overflow the stack).
+        while (element.firstChild) parent.insertBefore(element.firstChild, element);
+        parent.removeChild(element);
+      }
     } else if (node.nodeType !== Node.TEXT_NODE) {
       node.parentNode!.removeChild(node);
     }

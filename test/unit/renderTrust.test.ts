@@ -135,6 +135,8 @@ const RAW_HTML: { html: string; shows?: string[] }[] = [
   { html: '<h1 title="t" lang="en" onclick="window.pwned=1">heading</h1><blockquote cite="https://evil.example">q</blockquote>', shows: ['heading', 'q'] },
   { html: '<svg><a xlink:href="javascript:window.pwned=1"><text>svg text</text></a></svg><math href="javascript:window.pwned=1">m</math>', shows: ['m'] },
   { html: '<plaintext><img src=x onerror="window.pwned=1">', shows: ['<img src=x onerror="window.pwned=1">'] },
+  // Size: an unknown element with 200,000 children gives way to them; nesting as deep as the parser allows.
+  { html: `<span>${'<i>x</i>'.repeat(200_000)}</span>${'<div>'.repeat(2_000)}deep`, shows: ['xxxxx', 'deep'] },
 ];
 
 /** What the page reports about one rendered reply. */
