@@ -2,7 +2,7 @@
  * Markers in a prompt that pick the simulator's behaviour, so that a UI test (which cannot reach the simulator
  * object from the browser) or a person trying the demo chooses a reply by what they type.
  */
-import type { ReplyScript } from './replyScripts';
+import type { ReplyScript } from './replyScript';
 import { longReplyTokens, xssReply } from './replies';
 
 /** Number of chunks a `[[slow]]` reply streams. */

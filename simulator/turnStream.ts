@@ -6,7 +6,7 @@ import { chunk, finalChunk, type Api, type Piece } from './chunks';
 import { pause, type Exchange } from './exchange';
 import { answerWithFault, applyMidStreamFault, midStreamFault } from './faults';
 import { NdjsonWriter } from './ndjsonWriter';
-import type { ReplyScript } from './replyScripts';
+import type { ReplyScript } from './replyScript';
 import { sendJson } from './wire';
 
 /** Everything needed to answer one chat/generate request. */

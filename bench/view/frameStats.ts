@@ -1,5 +1,18 @@
 /** Figures of a stretch of a webview's life, from its recorded frames and long tasks. */
-import type { FrameRecord } from './recorder';
+
+/** A long task as the webview saw it. `self`: the webview's own script; otherwise the workbench sharing its thread. */
+export interface LongTask {
+  start: number;
+  duration: number;
+  self: boolean;
+}
+
+/** What the recorder keeps in the webview's window. */
+export interface FrameRecord {
+  /** Start of every animation frame since the webview's document was created. */
+  frames: number[];
+  longTasks: LongTask[];
+}
 
 /** A frame gap above this is visible as a stall (the issue's limit). */
 export const GAP_LIMIT_MS = 50;

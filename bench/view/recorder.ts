@@ -5,21 +5,7 @@
  * (`performance.timeOrigin + performance.now()`), comparable with the benchmark's own clock.
  */
 import type { Frame } from 'playwright-core';
-import { GAP_LIMIT_MS } from './frameStats';
-
-/** A long task as the webview saw it. `self`: the webview's own script; otherwise the workbench sharing its thread. */
-export interface LongTask {
-  start: number;
-  duration: number;
-  self: boolean;
-}
-
-/** What the recorder keeps in the webview's window. */
-export interface FrameRecord {
-  /** Start of every animation frame since the webview's document was created. */
-  frames: number[];
-  longTasks: LongTask[];
-}
+import { GAP_LIMIT_MS, type FrameRecord } from './frameStats';
 
 /** What the page must show: `count` elements matching `selector`, or one whose text is at least `textLength` long. */
 export interface Sight {
