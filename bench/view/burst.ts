@@ -6,8 +6,8 @@ import { longReplyTokens } from '../../simulator';
 import type { SectionResult } from '../report';
 import { replyFigures } from './figures';
 import { whenQuiet, epochNow } from './recorder';
-import { measureReply, nextReply, type ReplyRun } from './replyRun';
-import { VIEWS, type ChatView } from './views';
+import { alternatingRuns, measureReply, nextReply, type ReplyRun } from './replyRun';
+import type { ChatView } from './views';
 import { withViewBenchWindow, type ViewBenchWindow } from './window';
 
 const AREA = 'Burst';
@@ -31,13 +31,7 @@ async function burstOnce(w: ViewBenchWindow, view: ChatView, length: number): Pr
 export async function benchBurst(repoRoot: string, quick: boolean): Promise<SectionResult> {
   const runs = quick ? 1 : 5;
   const length = longReplyTokens(TOKENS).join('').length;
-  const samples = await withViewBenchWindow(repoRoot, async (w) => {
-    const byView = new Map<ChatView, ReplyRun[]>(VIEWS.map((v) => [v, []]));
-    for (let i = 0; i < runs; i++) {
-      for (const view of i % 2 ? [...VIEWS].reverse() : VIEWS) byView.get(view)!.push(await burstOnce(w, view, length));
-    }
-    return byView;
-  });
+  const measured = await withViewBenchWindow(repoRoot, (w) => alternatingRuns(runs, (view) => burstOnce(w, view, length)));
   const what = `${TOKENS.toLocaleString('en-US')}-token markdown reply (${length.toLocaleString('en-US')} characters) at full speed`;
-  return { figures: replyFigures(AREA, what, samples, 'send') };
+  return { figures: replyFigures(AREA, what, measured, 'send') };
 }

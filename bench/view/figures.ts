@@ -2,16 +2,17 @@
 import { median } from '../measure';
 import { atMost, none, ratioAtMost, type Figure } from '../report';
 import { GAP_LIMIT_MS } from './frameStats';
-import type { ReplyRun } from './replyRun';
-import { OLLAMA_CHAT, PLAIN_TEXT_FLOOR, type ChatView } from './views';
+import type { AlternatingRuns, ReplyRun } from './replyRun';
+import { OLLAMA_CHAT, PLAIN_TEXT_FLOOR } from './views';
 
 const list = (values: number[]): string => values.map((v) => v.toFixed(0)).join(', ');
 
 /**
  * Stream end → whole reply on screen, longest frame gap, gaps over 50 ms and long-task time, each as the median
- * of the runs with the floor's median as baseline. `from` names the user's action the frame figures start at.
+ * of the runs with the floor's median as baseline; and the window's first reply on its own (no goal: it pays for
+ * starting what the views share). `from` names the user's action the frame figures start at.
  */
-export function replyFigures(area: string, what: string, samples: Map<ChatView, ReplyRun[]>, from: string): Figure[] {
+export function replyFigures(area: string, what: string, { samples, firstReplies }: AlternatingRuns, from: string): Figure[] {
   const ours = samples.get(OLLAMA_CHAT) ?? [];
   const floor = samples.get(PLAIN_TEXT_FLOOR) ?? [];
   const label = PLAIN_TEXT_FLOOR.label;
@@ -39,5 +40,12 @@ export function replyFigures(area: string, what: string, samples: Map<ChatView, 
     figure(`frames more than ${GAP_LIMIT_MS} ms apart`, (r) => r.stats.gapsOverLimit, '', none),
     figure('main-thread long tasks, total', (r) => r.stats.longTaskMs, 'ms', atMost(100, 'ms'),
       `${selfShare.toFixed(0)} ms of it in the webview's own script (the rest is the workbench on the same thread); `),
+    {
+      area,
+      measure: "the window's first reply, not among the runs above: server's last byte → whole reply on screen",
+      value: firstReplies.get(OLLAMA_CHAT)?.streamEndToScreenMs ?? null,
+      unit: 'ms',
+      note: `the ${label}'s first reply, after it: ${firstReplies.get(PLAIN_TEXT_FLOOR)?.streamEndToScreenMs.toFixed(0) ?? 'none'} ms`,
+    },
   ];
 }

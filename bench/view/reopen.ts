@@ -9,8 +9,8 @@ import { longReplyTokens } from '../../simulator';
 import type { SectionResult } from '../report';
 import { replyFigures } from './figures';
 import { epochNow, whenQuiet } from './recorder';
-import { measureReply, nextReply, type ReplyRun } from './replyRun';
-import { VIEWS, type ChatView } from './views';
+import { alternatingRuns, measureReply, nextReply, type ReplyRun } from './replyRun';
+import type { ChatView } from './views';
 import { withViewBenchWindow, type ViewBenchWindow } from './window';
 
 const AREA = 'Reopen';
@@ -52,13 +52,7 @@ export async function benchReopen(repoRoot: string, quick: boolean): Promise<Sec
   const runs = quick ? 1 : 5;
   const tokens = longReplyTokens(TOKENS);
   const length = tokens.join('').length;
-  const samples = await withViewBenchWindow(repoRoot, async (w) => {
-    const byView = new Map<ChatView, ReplyRun[]>(VIEWS.map((v) => [v, []]));
-    for (let i = 0; i < runs; i++) {
-      for (const view of i % 2 ? [...VIEWS].reverse() : VIEWS) byView.get(view)!.push(await reopenOnce(w, view, tokens, length));
-    }
-    return byView;
-  });
+  const measured = await withViewBenchWindow(repoRoot, (w) => alternatingRuns(runs, (view) => reopenOnce(w, view, tokens, length)));
   const what = `view shown again after ${SHOW_AFTER_TOKENS.toLocaleString('en-US')} of ${TOKENS.toLocaleString('en-US')} tokens (~1,000 tokens/s)`;
-  return { figures: replyFigures(AREA, what, samples, 'show') };
+  return { figures: replyFigures(AREA, what, measured, 'show') };
 }

@@ -6,6 +6,7 @@ import type { Frame } from 'playwright-core';
 import type { OllamaSimulator, RecordedRequest } from '../../simulator';
 import { frameStats, type FrameStats } from './frameStats';
 import { epochNow, readRecord, whenShown, type Sight } from './recorder';
+import { VIEWS, type ChatView } from './views';
 
 /** How far the webview's clock and the benchmark's may disagree (both read the system clock at their start). */
 const CLOCK_SLACK_MS = 20;
@@ -61,4 +62,28 @@ export async function measureReply(frame: Frame, start: number, whole: Sight, st
     firstTextMs: firstShown === undefined ? undefined : firstShown - start,
     afterFirstText: firstShown === undefined ? undefined : frameStats(record, firstShown, shown),
   };
+}
+
+/** The measured replies of each view, and each view's first reply, which is not among them. */
+export interface AlternatingRuns {
+  samples: Map<ChatView, ReplyRun[]>;
+  /** Each view's first reply in the window: Ollama Chat's is the window's first, the plain-text floor's comes after it. */
+  firstReplies: Map<ChatView, ReplyRun>;
+}
+
+/**
+ * `runs` replies in each view, which goes first alternating, after one reply in each that is not measured: the
+ * window's first reply pays for compiling and starting what the views share (the extension host's HTTP client, VS
+ * Code's way for messages between the extension host and a webview, the Ollama simulator), which fell on whichever
+ * view went first, Ollama Chat: in ten of eleven runs of the Burst bench its first reply was slower than the median
+ * of the four after it (a median 112 ms from the server's last byte to the whole reply on screen, against 73).
+ */
+export async function alternatingRuns(runs: number, once: (view: ChatView) => Promise<ReplyRun>): Promise<AlternatingRuns> {
+  const firstReplies = new Map<ChatView, ReplyRun>();
+  for (const view of VIEWS) firstReplies.set(view, await once(view));
+  const samples = new Map<ChatView, ReplyRun[]>(VIEWS.map((v) => [v, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const view of i % 2 ? [...VIEWS].reverse() : VIEWS) samples.get(view)!.push(await once(view));
+  }
+  return { samples, firstReplies };
 }
