@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatMessage, l10nBundle, setL10nBundle, t } from '../../src/shared/l10n';
+import { formatMessage, formatNumber, l10nBundle, setL10nBundle, t } from '../../src/shared/l10n';
 import { repoRoot } from '../harness/install';
 import { placeholders, scanFile, sourceFiles, type Finding, type KeyUse } from './l10nScan';
 
@@ -40,6 +40,21 @@ describe('translation', () => {
     it('is English without a bundle, or with one that is not an object', () => {
       setL10nBundle('{"Stop":"Beenden"}');
       assert.equal(t('Stop'), 'Stop');
+    });
+  });
+
+  describe('formatNumber', () => {
+    it('writes numbers as the display language does, after a change of language too, and in English for a language Intl does not know', () => {
+      setL10nBundle({}, 'de');
+      assert.equal(formatNumber(3100.5, 1), '3.100,5');
+      assert.equal(formatNumber(41.05, 1), '41,0'); // rounded as toFixed rounds
+      setL10nBundle({}, 'en');
+      assert.equal(formatNumber(3100.5, 1), '3,100.5');
+      assert.equal(formatNumber(3100.5), '3,101');
+      setL10nBundle({}, 'de');
+      assert.equal(formatNumber(3100), '3.100');
+      setL10nBundle({}, 'not a language!');
+      assert.equal(formatNumber(3100.25, 2), '3,100.25');
     });
   });
 
