@@ -53,6 +53,39 @@ function findWebview(page: Page, extensionId: string): Frame | undefined {
   return page.frames().find((f) => !f.isDetached() && !!f.parentFrame()?.url().includes(marker));
 }
 
+/**
+ * Runs in the webview: resolves once `selector` matches, checked every 10 ms (a timer, which VS Code's
+ * `document.open()` of the frame does not cancel, unlike animation-frame callbacks). The wait for a webview uses this rather
+ * than Playwright's `waitForSelector`, which evaluates Playwright's own selector engine (337 KB of script) in every
+ * new frame it looks into: 9–24 ms on the window's main thread, twice for each webview shown (VS Code's pending frame,
+ * then its active one), inside the frames the Reopen bench measures.
+ */
+function whenAttached(selector: string): Promise<void> {
+  return new Promise((resolve) => {
+    const check = (): boolean => {
+      if (!document.querySelector(selector)) return false;
+      clearInterval(timer);
+      resolve();
+      return true;
+    };
+    const timer = setInterval(check, 10);
+    check();
+  });
+}
+
+/** `promise`, or a rejection naming `what` once `deadline` (epoch ms) has passed. */
+async function beforeDeadline<T>(promise: Promise<T>, deadline: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: not within ${WEBVIEW_TIMEOUT_MS / 1000} s`)), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function poll<T>(what: string, get: () => T | undefined, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -88,12 +121,16 @@ export async function withViewBenchWindow<T>(repoRoot: string, use: (window: Vie
           const deadline = Date.now() + WEBVIEW_TIMEOUT_MS;
           for (;;) {
             const frame = await poll(`a webview of ${extensionId}`, () => findWebview(page, extensionId), deadline - Date.now());
-            // VS Code may replace the content frame while it loads (a pending frame becomes the active one).
-            const found = await frame.waitForSelector(selector, { state: 'attached', timeout: Math.max(1, deadline - Date.now()) }).catch((err: Error) => {
-              if (frame.isDetached()) return undefined;
-              throw err;
-            });
-            if (found) return frame;
+            // VS Code may replace the content frame while it loads (a pending frame becomes the active one), and the
+            // frame's first document is one of VS Code's.
+            const attached = await beforeDeadline(frame.evaluate(whenAttached, selector), deadline, `${selector} in a webview of ${extensionId}`).then(
+              () => true,
+              (err: Error) => {
+                if (frame.isDetached() || /context was destroyed/i.test(err.message)) return false;
+                throw err;
+              },
+            );
+            if (attached) return frame;
           }
         },
         runCommand: (title) => runCommand(page, title),
