@@ -129,7 +129,8 @@ export class OllamaClient {
         const content = part.message?.content ?? '';
         const thinking = part.message?.thinking;
         const toolCalls = part.message?.tool_calls?.length ? part.message.tool_calls : undefined;
-        if (content || thinking || toolCalls) yield { type: 'token', content, thinking: thinking || undefined, ...(toolCalls ? { toolCalls } : {}) };
+        if (toolCalls) yield { type: 'token', content, thinking: thinking || undefined, toolCalls };
+        else if (content || thinking) yield { type: 'token', content, thinking: thinking || undefined };
         if (part.done) {
           finished = true;
           yield { type: 'done', stats: statsFromFinalChunk(part) };

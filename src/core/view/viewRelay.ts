@@ -280,7 +280,7 @@ export class ViewRelay {
    * time (`/api/show`, given up after a few seconds): a newer update makes an older answer moot.
    */
   private postContext(slot?: ViewSlot): void {
-    if (!this.readySlots().length) return;
+    if (!this.anyReady()) return;
     const request = ++this.contextRequest;
     // Mentions are read when the message is sent, so only files already read count here.
     const read = this.attachments.filter((a): a is Attachment => 'text' in a);
@@ -382,7 +382,7 @@ export class ViewRelay {
   }
 
   private onChatEvent(event: ChatEvent): void {
-    if (!this.readySlots().length) return; // the next `ready` brings a snapshot with everything
+    if (!this.anyReady()) return; // the next `ready` brings a snapshot with everything
     const active = this.chat.activeConversationId();
     switch (event.type) {
       case 'delta':
@@ -432,5 +432,11 @@ export class ViewRelay {
 
   private readySlots(): ViewSlot[] {
     return [...this.views].filter(([, view]) => view.ready).map(([slot]) => slot);
+  }
+
+  /** Whether any view is ready (asked for every streamed token: no arrays made). */
+  private anyReady(): boolean {
+    for (const view of this.views.values()) if (view.ready) return true;
+    return false;
   }
 }
