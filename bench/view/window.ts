@@ -55,10 +55,10 @@ function findWebview(page: Page, extensionId: string): Frame | undefined {
 
 /**
  * Runs in the webview: resolves once `selector` matches, checked every 10 ms (a timer, which VS Code's
- * `document.open()` of the frame does not cancel, unlike animation-frame callbacks). The wait for a webview uses this rather
- * than Playwright's `waitForSelector`, which evaluates Playwright's own selector engine (337 KB of script) in every
- * new frame it looks into: 9–24 ms on the window's main thread, twice for each webview shown (VS Code's pending frame,
- * then its active one), inside the frames the Reopen bench measures.
+ * `document.open()` of the frame does not cancel, unlike animation-frame callbacks). The wait for a webview uses this
+ * rather than Playwright's `waitForSelector`, which evaluates Playwright's own selector engine (337 KB of script) in
+ * every new frame it looks into: 9–24 ms on the window's main thread, twice for each webview shown (VS Code's pending
+ * frame, then its active one), inside the frames the Reopen bench measures.
  */
 function whenAttached(selector: string): Promise<void> {
   return new Promise((resolve) => {
