@@ -33,7 +33,14 @@ let chatService: ChatService | undefined;
 let conversationFiles: ConversationFiles | undefined;
 
 /** What the API carries under integration tests only: the modal answers, and where images and conversations are stored. */
-export type ExtensionTestHooks = ModalTestHooks & { testing: { imagesDir: string; conversationsDir?: string } };
+export type ExtensionTestHooks = ModalTestHooks & {
+  testing: {
+    imagesDir: string;
+    conversationsDir?: string;
+    /** The check of Ollama that the chat view's first `ready` started; undefined until then. */
+    firstViewCheck(): Promise<void> | undefined;
+  };
+};
 
 /** Entry point called by VS Code. */
 export async function activate(context: vscode.ExtensionContext): Promise<OllamaChatApi> {
@@ -62,7 +69,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
   const showStatus = () => statusItem.showFor(chat, settings.current().model, hosts.list().length);
   showStatus();
   const check = () => checkConnection(chat, settings.current());
-  let checkedOnce = false;
+  /** Ollama is checked once a view is first ready (then after settings change). */
+  let firstCheck: Promise<void> | undefined;
   const fileIndex = new WorkspaceFileIndex();
   const view = new ChatViewProvider(context.extensionUri, chat, {
     settings: {
@@ -96,16 +104,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
     // The editor tab comes back after a reload; VS Code activates the extension for it.
     panel, apply, vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, { deserializeWebviewPanel: async (restored) => panel.adopt(restored) }),
     view.onDidBecomeReady(() => {
-      if (checkedOnce) return;
-      checkedOnce = true;
-      void check();
+      firstCheck ??= check();
     }),
     auth.onDidWithhold(async (withheld) => (await import('./commands/onFirstUse')).offerAuthHeaderFor(auth, withheld)),
     chat.onEvent((e) => e.type === 'active' && showStatus()),
     settings.onDidChange(() => {
       showStatus();
       view.settingsChanged();
-      if (checkedOnce) void check();
+      if (firstCheck) void check();
     }),
     ...registerCommands(s),
   );
@@ -132,7 +138,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ollama
   };
   // VS Code refuses modal dialogs under integration tests; there (only) the tests answer them and find stored images.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
-  const hooks: ExtensionTestHooks = { testing: { ...modal.testHooks().testing, imagesDir: images.dir, conversationsDir } };
+  const hooks: ExtensionTestHooks = {
+    testing: { ...modal.testHooks().testing, imagesDir: images.dir, conversationsDir, firstViewCheck: () => firstCheck },
+  };
   return { ...api, ...hooks };
 }
 

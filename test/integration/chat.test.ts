@@ -23,10 +23,21 @@ describe('Ollama Chat in the extension host', () => {
     assert.deepEqual(own.filter((c) => !contributed.includes(c)), []);
   });
 
-  it('resolves the chat view, whose webview reports ready (the host then checks Ollama)', async () => {
-    const before = server().requests.length;
+  it('resolves the chat view, whose webview reports ready, which starts a check of Ollama', async () => {
     await vscode.commands.executeCommand('ollamaChat.chatView.focus');
-    await server().waitForRequest((r) => r.path === '/api/tags' && r.id > before, 30_000);
+    // The view's first `ready` starts the check, whichever test showed the view first (Ask about Selection reveals it
+    // too, against that suite's server): waiting for a request to this suite's server raced with it.
+    const { testing } = api() as OllamaChatApi & ExtensionTestHooks;
+    await waitFor(() => testing.firstViewCheck() !== undefined, 'the chat view to report ready', 15_000);
+    await testing.firstViewCheck();
+    // A check from now on goes to this suite's server: a changed setting starts one.
+    const before = server().requests.length;
+    await setSetting('model', 'llama3.2');
+    try {
+      await server().waitForRequest((r) => r.path === '/api/tags' && r.id > before, 15_000);
+    } finally {
+      await setSetting('model', undefined);
+    }
   });
 
   it('lists the models Ollama has as ModelDtos', async () => {
